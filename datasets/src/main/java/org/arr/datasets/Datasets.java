@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.arr.data.DatasetLoader;
 import org.arr.data.RankingTask;
+import org.arr.datasets.beir.BeirLoader;
+import org.arr.datasets.beir.LimitSmallLoader;
 import org.arr.datasets.synthetic.SyntheticLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +21,8 @@ public final class Datasets {
     private static final Logger LOG = LoggerFactory.getLogger(Datasets.class);
 
     private static final List<DatasetLoader> LOADERS = List.of(
+            new LimitSmallLoader(),
+            new BeirLoader(),
             new SyntheticLoader());
 
     private Datasets() {
