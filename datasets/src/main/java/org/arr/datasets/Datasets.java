@@ -8,6 +8,7 @@ import org.arr.data.RankingTask;
 import org.arr.datasets.beir.BeirLoader;
 import org.arr.datasets.beir.LimitSmallLoader;
 import org.arr.datasets.synthetic.SyntheticLoader;
+import org.arr.datasets.wordnet.WordNetLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,7 @@ public final class Datasets {
     private static final List<DatasetLoader> LOADERS = List.of(
             new LimitSmallLoader(),
             new BeirLoader(),
+            new WordNetLoader(),
             new SyntheticLoader());
 
     private Datasets() {
