@@ -7,6 +7,7 @@ import org.arr.data.DatasetLoader;
 import org.arr.data.RankingTask;
 import org.arr.datasets.beir.BeirLoader;
 import org.arr.datasets.beir.LimitSmallLoader;
+import org.arr.datasets.esci.EsciLoader;
 import org.arr.datasets.synthetic.SyntheticLoader;
 import org.arr.datasets.wordnet.WordNetLoader;
 import org.slf4j.Logger;
@@ -25,6 +26,7 @@ public final class Datasets {
             new LimitSmallLoader(),
             new BeirLoader(),
             new WordNetLoader(),
+            new EsciLoader(),
             new SyntheticLoader());
 
     private Datasets() {
