@@ -15,15 +15,20 @@ import java.util.Set;
  * @param kmeansMaxIterations maximum Lloyd iterations per k-means run ({@code semantic}); at least 1
  * @param textTokenizer {@code char} or {@code word}: how the {@code text} scheme tokenizes document names
  * @param textMaxTokens names longer than this many tokens are cut ({@code text}); at least 1
+ * @param taxonomyTokens {@code label} (one token per node label) or {@code child-index} (the position of the
+ *     node among its siblings) for the {@code taxonomy} scheme
  */
 public record DocIdOptions(int base, long seed, int semanticDimensions, int semanticMaxTerms, int kmeansMaxIterations,
-        String textTokenizer, int textMaxTokens) {
+        String textTokenizer, int textMaxTokens, String taxonomyTokens) {
 
     /** The largest accepted {@link #base}. */
     public static final int MAX_BASE = 1 << 16;
 
     /** The accepted values of {@link #textTokenizer}. */
     public static final Set<String> TEXT_TOKENIZERS = Set.of("char", "word");
+
+    /** The accepted values of {@link #taxonomyTokens}. */
+    public static final Set<String> TAXONOMY_TOKENS = Set.of(TaxonomyScheme.LABEL_TOKENS, TaxonomyScheme.CHILD_INDEX_TOKENS);
 
     /**
      * Checks every range.
@@ -49,29 +54,36 @@ public record DocIdOptions(int base, long seed, int semanticDimensions, int sema
         if (textMaxTokens < 1) {
             throw new IllegalArgumentException("textMaxTokens must be at least 1, got " + textMaxTokens);
         }
+        if (!TAXONOMY_TOKENS.contains(taxonomyTokens)) {
+            throw new IllegalArgumentException("taxonomyTokens must be 'label' or 'child-index', got '" + taxonomyTokens + "'");
+        }
     }
 
     /**
      * Returns the defaults: base 10, seed 42, 64 SVD dimensions over at most 2,000 terms, 100 k-means
-     * iterations, character tokens for names cut at 64 tokens.
+     * iterations, character tokens for names cut at 64 tokens, one token per taxonomy label.
      */
     public static DocIdOptions defaults() {
-        return new DocIdOptions(10, 42L, 64, 2000, 100, "char", 64);
+        return new DocIdOptions(10, 42L, 64, 2000, 100, "char", 64, TaxonomyScheme.LABEL_TOKENS);
     }
 
     public DocIdOptions withBase(int newBase) {
-        return new DocIdOptions(newBase, seed, semanticDimensions, semanticMaxTerms, kmeansMaxIterations, textTokenizer, textMaxTokens);
+        return new DocIdOptions(newBase, seed, semanticDimensions, semanticMaxTerms, kmeansMaxIterations, textTokenizer, textMaxTokens, taxonomyTokens);
     }
 
     public DocIdOptions withSeed(long newSeed) {
-        return new DocIdOptions(base, newSeed, semanticDimensions, semanticMaxTerms, kmeansMaxIterations, textTokenizer, textMaxTokens);
+        return new DocIdOptions(base, newSeed, semanticDimensions, semanticMaxTerms, kmeansMaxIterations, textTokenizer, textMaxTokens, taxonomyTokens);
     }
 
     public DocIdOptions withSemantic(int dimensions, int maxTerms, int maxIterations) {
-        return new DocIdOptions(base, seed, dimensions, maxTerms, maxIterations, textTokenizer, textMaxTokens);
+        return new DocIdOptions(base, seed, dimensions, maxTerms, maxIterations, textTokenizer, textMaxTokens, taxonomyTokens);
     }
 
     public DocIdOptions withText(String tokenizer, int maxTokens) {
-        return new DocIdOptions(base, seed, semanticDimensions, semanticMaxTerms, kmeansMaxIterations, tokenizer, maxTokens);
+        return new DocIdOptions(base, seed, semanticDimensions, semanticMaxTerms, kmeansMaxIterations, tokenizer, maxTokens, taxonomyTokens);
+    }
+
+    public DocIdOptions withTaxonomyTokens(String tokens) {
+        return new DocIdOptions(base, seed, semanticDimensions, semanticMaxTerms, kmeansMaxIterations, textTokenizer, textMaxTokens, tokens);
     }
 }

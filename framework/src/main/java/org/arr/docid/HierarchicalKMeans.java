@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * position; positions follow corpus order.
  *
  * <p>Duplicate vectors are clustered once (k-means runs over the distinct vectors, {@code k = min(b, distinct)})
- * and their documents follow them. A group whose vectors are all equal, or whose k-means run fails, is cut into
- * {@code b} consecutive chunks of near-equal size instead, so every split makes progress.
+ * and their documents follow them. A group whose vectors are all equal, or whose k-means run fails or yields a
+ * single non-empty cluster, is cut into {@code b} consecutive chunks of near-equal size instead, so every split
+ * makes progress.
  *
  * <p>The paths are prefix-free without an end token: a path ends only with a position inside a final group,
  * and a final group has no sub-clusters. Their lengths vary with the cluster sizes.

@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
  * tokens. Vectors come from {@link TfIdfSvdVectors} over {@link Document#fullText()}, or are supplied by the
  * caller (e.g. a trained encoder) through {@link #assign(double[][], DocIdOptions)}.
  *
- * <p>Tokens {@code 0 .. b-1} are cluster indices and positions, token {@code b} is the end token. The paths
- * alone are already prefix-free; the end token marks where a docID stops, because lengths vary, so that
- * unconstrained decoding has a learned stopping point.
+ * <p>Tokens {@code 0 .. b-1} are cluster indices and positions, and token {@code b} is the end token. The
+ * paths alone are already prefix-free. The end token is added because their lengths vary, so unconstrained
+ * decoding needs a token that the model learns to emit where a docID stops.
  */
 public final class SemanticScheme implements DocIdScheme {
 

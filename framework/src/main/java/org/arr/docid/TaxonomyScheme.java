@@ -15,15 +15,30 @@ import org.slf4j.LoggerFactory;
  * WordNet hypernyms from the root), one token per node label, then an end token; documents with identical
  * paths get a suffix {@code #j} before the end token (see {@link EndTokenDocIds}).
  *
- * <p>Vocabulary: one token per distinct label, shared by all depths, with ids in {@link String#compareTo}
- * order of the labels. Sharing is chosen because in a hierarchy with multiple inheritance, such as WordNet,
- * the same node is reached through paths of different lengths; one token per node lets the model learn one
- * embedding per concept wherever it occurs, and keeps {@code V} at the number of nodes. The end token keeps
- * a document whose path is a prefix of another's (an inner node that is itself a document) distinct.
+ * <p>Vocabulary, option {@code taxonomyTokens}:
+ * <ul>
+ *   <li>{@value #LABEL_TOKENS} (default): one token per distinct label, shared by all depths, with ids in
+ *       {@link String#compareTo} order of the labels. Sharing is chosen because in a hierarchy with multiple
+ *       inheritance, such as WordNet, the same node is reached through paths of different lengths. One token
+ *       per node lets the model learn one embedding per concept wherever it occurs, and {@code V} is the
+ *       number of nodes (about the corpus size when every document is itself a node).</li>
+ *   <li>{@value #CHILD_INDEX_TOKENS}: the token at depth {@code i} is the position of the label among the
+ *       distinct labels that follow the same prefix in the corpus paths ({@link String#compareTo} order), so
+ *       {@code V} is the largest branching factor plus the special tokens, at the cost of tokens that mean
+ *       different nodes under different prefixes.</li>
+ * </ul>
+ * The end token keeps a document whose path is a prefix of another's (an inner node that is itself a
+ * document) distinct.
  */
 public final class TaxonomyScheme implements DocIdScheme {
 
     public static final String NAME = "taxonomy";
+
+    /** Value of {@code taxonomyTokens}: one token per node label. */
+    public static final String LABEL_TOKENS = "label";
+
+    /** Value of {@code taxonomyTokens}: one token per position among siblings. */
+    public static final String CHILD_INDEX_TOKENS = "child-index";
 
     private static final Logger LOG = LoggerFactory.getLogger(TaxonomyScheme.class);
 
@@ -33,7 +48,7 @@ public final class TaxonomyScheme implements DocIdScheme {
     }
 
     /**
-     * Assigns taxonomy paths; no option applies.
+     * Assigns taxonomy paths; only {@code taxonomyTokens} applies.
      *
      * @throws IllegalArgumentException if the task has no taxonomy, or the taxonomy lacks a path for some
      *     document of the corpus
@@ -48,6 +63,12 @@ public final class TaxonomyScheme implements DocIdScheme {
         long start = AssignmentLog.start(LOG, NAME, corpus.size());
 
         List<List<String>> paths = pathsInCorpusOrder(task.name(), corpus, taxonomy);
+        boolean childIndex = CHILD_INDEX_TOKENS.equals(options.taxonomyTokens());
+        DocIds docIds = childIndex ? childIndexDocIds(paths) : labelDocIds(paths);
+        return AssignmentLog.finish(LOG, docIds, start);
+    }
+
+    private static DocIds labelDocIds(List<List<String>> paths) {
         TreeSet<String> distinct = new TreeSet<>();
         paths.forEach(distinct::addAll);
         String[] labels = distinct.toArray(new String[0]);
@@ -60,7 +81,31 @@ public final class TaxonomyScheme implements DocIdScheme {
         for (int i = 0; i < bodies.length; i++) {
             bodies[i] = paths.get(i).stream().mapToInt(tokenOf::get).toArray();
         }
-        return AssignmentLog.finish(LOG, EndTokenDocIds.build(NAME, Map.of(), bodies, labels), start);
+        return EndTokenDocIds.build(NAME, Map.of("taxonomyTokens", LABEL_TOKENS), bodies, labels);
+    }
+
+    private static DocIds childIndexDocIds(List<List<String>> paths) {
+        Map<List<String>, TreeSet<String>> childrenOfPrefix = new HashMap<>();
+        for (List<String> path : paths) {
+            for (int depth = 0; depth < path.size(); depth++) {
+                childrenOfPrefix.computeIfAbsent(path.subList(0, depth), prefix -> new TreeSet<>()).add(path.get(depth));
+            }
+        }
+        int maxBranching = 0;
+        for (TreeSet<String> children : childrenOfPrefix.values()) {
+            maxBranching = Math.max(maxBranching, children.size());
+        }
+
+        int[][] bodies = new int[paths.size()][];
+        for (int i = 0; i < bodies.length; i++) {
+            List<String> path = paths.get(i);
+            bodies[i] = new int[path.size()];
+            for (int depth = 0; depth < path.size(); depth++) {
+                bodies[i][depth] = childrenOfPrefix.get(path.subList(0, depth)).headSet(path.get(depth)).size();
+            }
+        }
+        return EndTokenDocIds.build(NAME, Map.of("taxonomyTokens", CHILD_INDEX_TOKENS), bodies,
+                SequentialScheme.digitLabels(maxBranching));
     }
 
     private static List<List<String>> pathsInCorpusOrder(String taskName, Corpus corpus, Map<String, List<String>> taxonomy) {

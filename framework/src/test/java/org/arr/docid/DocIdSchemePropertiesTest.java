@@ -23,10 +23,12 @@ class DocIdSchemePropertiesTest {
 
     @Property(tries = 300)
     void docIdsUniqueAndPrefixFree(@ForAll("schemeNames") String scheme, @ForAll @IntRange(min = 1, max = 40) int documents,
-            @ForAll @IntRange(min = 2, max = 5) int base, @ForAll long seed, @ForAll boolean wordTokens) {
+            @ForAll @IntRange(min = 2, max = 5) int base, @ForAll long seed, @ForAll boolean wordTokens,
+            @ForAll boolean childIndex) {
         RankingTask task = TestTasks.random(documents, seed);
         DocIdOptions options = DocIdOptions.defaults().withBase(base).withSeed(seed)
-                .withSemantic(4, 50, 20).withText(wordTokens ? "word" : "char", 5);
+                .withSemantic(4, 50, 20).withText(wordTokens ? "word" : "char", 5)
+                .withTaxonomyTokens(childIndex ? "child-index" : "label");
 
         DocIds docIds = DocIdSchemes.byName(scheme).assign(task, options);
 

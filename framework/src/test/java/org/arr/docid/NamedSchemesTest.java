@@ -37,6 +37,28 @@ class NamedSchemesTest {
     }
 
     @Test
+    void taxonomyChildIndexByHand() {
+        List<Document> documents = List.of(new Document("dog", "", ""), new Document("cat", "", ""),
+                new Document("oak", "", ""), new Document("animal", "", ""));
+        Map<String, List<String>> taxonomy = Map.of(
+                "dog", List.of("entity", "animal", "dog"),
+                "cat", List.of("entity", "animal", "cat"),
+                "oak", List.of("entity", "plant", "oak"),
+                "animal", List.of("entity", "animal"));
+
+        DocIds docIds = new TaxonomyScheme().assign(TestTasks.of(documents, taxonomy),
+                DocIdOptions.defaults().withTaxonomyTokens("child-index"));
+
+        // Largest branching is 2 (animal, plant under entity; cat, dog under animal), then <end> 2.
+        assertEquals(3, docIds.vocabularySize());
+        assertArrayEquals(new int[] {0, 0, 1, 2}, docIds.tokens(0));
+        assertArrayEquals(new int[] {0, 0, 0, 2}, docIds.tokens(1));
+        assertArrayEquals(new int[] {0, 1, 0, 2}, docIds.tokens(2));
+        assertArrayEquals(new int[] {0, 0, 2}, docIds.tokens(3));
+        assertEquals("child-index", docIds.parameters().get("taxonomyTokens"));
+    }
+
+    @Test
     void taxonomyMissingRejected() {
         RankingTask plain = TestTasks.titled("a", "b");
         IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
@@ -102,6 +124,9 @@ class NamedSchemesTest {
         assertTrue(tokenizer.getMessage().contains("'char' or 'word', got 'bpe'"), tokenizer.getMessage());
         assertThrows(IllegalArgumentException.class, () -> DocIdOptions.defaults().withSemantic(0, 10, 10));
         assertThrows(IllegalArgumentException.class, () -> DocIdOptions.defaults().withText("char", 0));
+        IllegalArgumentException taxonomy = assertThrows(IllegalArgumentException.class,
+                () -> DocIdOptions.defaults().withTaxonomyTokens("index"));
+        assertTrue(taxonomy.getMessage().contains("'label' or 'child-index', got 'index'"), taxonomy.getMessage());
     }
 
     @Test

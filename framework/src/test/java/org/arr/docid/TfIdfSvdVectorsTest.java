@@ -109,8 +109,8 @@ class TfIdfSvdVectorsTest {
     }
 
     /**
-     * With more terms than k + 10 the range finder works on a sample of the column space; when the rank of
-     * X is below k + 10 that sample spans the whole row space, so the result is still exact.
+     * With more terms than k + 10, the range finder samples only k + 10 directions of the range of X. Here
+     * X has rank at most 8, below k + 10, so the sample spans the whole range and the result is still exact.
      */
     @Test
     void randomizedRangeExactAtLowRank() {
