@@ -97,7 +97,7 @@ final class ExperimentSchema {
                 .add("evalEvery", Setting.integer(1, 1, MAX_INT))
                 .add("patience", Setting.integer(0, 0, MAX_INT))
                 .add("earlyStopMetric", Setting.text("ndcg_cut_10", "a measure name from eval.metrics, e.g. ndcg_cut_10",
-                        ExperimentSchema::checkMeasure))
+                        ExperimentSchema::checkNotBlank))
                 .add("indexingWeight", Setting.real(0, 0, true, INF, false))
                 .build();
     }
@@ -107,7 +107,7 @@ final class ExperimentSchema {
                 .add("beamWidth", Setting.integer(20, 1, 1_000_000))
                 .add("topK", Setting.integer(20, 1, 1_000_000))
                 .add("metrics", Setting.textList(DEFAULT_MEASURES, "measures in trec_eval syntax, e.g. [ndcg_cut.10, 'P.5,10', map] (quote a measure with commas)",
-                        MeasureNames::expand))
+                        MeasureSpecs::check))
                 .add("constrained", Setting.bool(true))
                 .add("unconstrained", Setting.bool(true))
                 .add("exhaustiveMaxDocuments", Setting.integer(5_000, 0, MAX_INT))
@@ -152,8 +152,9 @@ final class ExperimentSchema {
 
         JsonNode train = resolved.path("train");
         if (train.has("earlyStopMetric") && eval.has("metrics")) {
-            List<String> names = new ArrayList<>();
-            eval.get("metrics").forEach(measure -> names.addAll(MeasureNames.expand(measure.textValue())));
+            List<String> specs = new ArrayList<>();
+            eval.get("metrics").forEach(measure -> specs.add(measure.textValue()));
+            List<String> names = MeasureSpecs.names(specs);
             String metric = train.get("earlyStopMetric").textValue();
             if (!names.contains(metric)) {
                 errors.add(new ConfigError("train.earlyStopMetric", "'" + metric + "' is not among the measures of"
@@ -187,14 +188,6 @@ final class ExperimentSchema {
     private static void checkNotBlank(String value) {
         if (value.isBlank()) {
             throw new IllegalArgumentException("invalid value ''; expected a non-empty name");
-        }
-    }
-
-    private static void checkMeasure(String name) {
-        List<String> expanded = MeasureNames.expand(name);
-        if (expanded.size() != 1 || !expanded.get(0).equals(name)) {
-            throw new IllegalArgumentException("invalid value '" + name + "'; expected one measure name as trec_eval"
-                    + " prints it, e.g. ndcg_cut_10");
         }
     }
 }

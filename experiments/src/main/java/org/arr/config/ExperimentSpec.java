@@ -3,6 +3,8 @@ package org.arr.config;
 import java.util.List;
 import java.util.Map;
 import org.arr.data.SplitSpec;
+import org.arr.metric.Measure;
+import org.arr.metric.MeasureParser;
 
 /**
  * A validated experiment config: what to load, how to split it, which docIDs, model, loss, training and
@@ -116,9 +118,14 @@ public record ExperimentSpec(String name, Dataset dataset, DocIds docids, Model 
             metrics = List.copyOf(metrics);
         }
 
+        /** Returns the measures, merged and ordered as trec_eval does for the same {@code -m} options. */
+        public List<Measure> measures() {
+            return MeasureParser.parseAll(metrics);
+        }
+
         /** Returns the measure names as trec_eval prints them, e.g. {@code ndcg_cut_10}. */
         public List<String> measureNames() {
-            return MeasureNames.expandAll(metrics);
+            return MeasureSpecs.names(metrics);
         }
     }
 }

@@ -62,7 +62,7 @@ class ConfigLoaderTest {
         assertEquals(Map.of(), spec.loss().parameters());
         assertEquals(20, spec.train().epochs());
         assertEquals(1e-3, spec.train().learningRate());
-        assertEquals(List.of("ndcg_cut_10", "recall_10", "P_10", "recip_rank", "map"), spec.eval().measureNames());
+        assertEquals(List.of("map", "recip_rank", "P_10", "recall_10", "ndcg_cut_10"), spec.eval().measureNames());
         assertEquals(1, spec.seed());
     }
 
@@ -375,7 +375,16 @@ class ConfigLoaderTest {
         ConfigError error = onlyError(MINIMAL, "eval.metrics=[ndcg_cut.10, mapp]");
 
         assertEquals("eval.metrics", error.path());
-        assertTrue(error.message().contains("unknown measure 'mapp'; did you mean 'map'?"), error.message());
+        assertTrue(error.message().startsWith("Unknown measure 'mapp'; known: "), error.message());
+        assertTrue(error.message().contains("Did you mean 'map'?"), error.message());
+    }
+
+    @Test
+    void invalidCutoffIsRejected() {
+        ConfigError error = onlyError(MINIMAL, "eval.metrics=[ndcg_cut.0]");
+
+        assertEquals("eval.metrics", error.path());
+        assertTrue(error.message().contains("cutoffs must be positive"), error.message());
     }
 
     @Test
