@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.arr.data.InputFormatException;
+import org.arr.docid.DocIdOptions;
 
 /**
  * Reads experiment configs: parses YAML, applies {@code --set} overrides, validates every key against the
@@ -134,7 +135,7 @@ public final class ConfigLoader {
                 new ExperimentSpec.Dataset(dataset.get("spec").textValue(), toMap(dataset.get("options")),
                         new ExperimentSpec.Split(split.get("kind").textValue(), split.get("dev").doubleValue(),
                                 split.get("test").doubleValue(), split.get("seed").longValue())),
-                new ExperimentSpec.DocIds(docids.get("scheme").textValue(), toMap(docids.get("options"))),
+                new ExperimentSpec.DocIds(docids.get("scheme").textValue(), docIdOptions(docids.get("options"))),
                 new ExperimentSpec.Model(model.get("type").textValue(), model.get("layers").intValue(),
                         model.get("dModel").intValue(), model.get("heads").intValue(), model.get("mlpRatio").doubleValue(),
                         model.get("dropout").doubleValue(),
@@ -151,6 +152,13 @@ public final class ConfigLoader {
                         eval.get("constrained").booleanValue(), eval.get("unconstrained").booleanValue(),
                         eval.get("exhaustiveMaxDocuments").intValue(), eval.get("batchSize").intValue()),
                 node.get("seed").longValue());
+    }
+
+    private static DocIdOptions docIdOptions(JsonNode node) {
+        return new DocIdOptions(node.get("base").intValue(), node.get("seed").longValue(),
+                node.get("semanticDimensions").intValue(), node.get("semanticMaxTerms").intValue(),
+                node.get("kmeansMaxIterations").intValue(), node.get("textTokenizer").textValue(),
+                node.get("textMaxTokens").intValue(), node.get("taxonomyTokens").textValue());
     }
 
     private static Map<String, Object> toMap(JsonNode node) {

@@ -4,7 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.arr.data.DatasetLoader;
+import org.arr.datasets.Datasets;
+import org.arr.docid.DocIdOptions;
+import org.arr.docid.DocIdSchemes;
+import org.arr.util.ClosestName;
 
 /**
  * The keys, types, ranges and defaults of an experiment config, and the checks that involve more than one
@@ -53,9 +59,20 @@ final class ExperimentSchema {
     }
 
     private static SchemaNode.Section docIds() {
+        DocIdOptions defaults = DocIdOptions.defaults();
+        SchemaNode.Section options = SchemaNode.Section.builder()
+                .add("base", Setting.integer(defaults.base(), 2, DocIdOptions.MAX_BASE))
+                .add("seed", Setting.longInteger(defaults.seed()))
+                .add("semanticDimensions", Setting.integer(defaults.semanticDimensions(), 1, MAX_INT))
+                .add("semanticMaxTerms", Setting.integer(defaults.semanticMaxTerms(), 1, MAX_INT))
+                .add("kmeansMaxIterations", Setting.integer(defaults.kmeansMaxIterations(), 1, MAX_INT))
+                .add("textTokenizer", Setting.choice(defaults.textTokenizer(), () -> new TreeSet<>(DocIdOptions.TEXT_TOKENIZERS)))
+                .add("textMaxTokens", Setting.integer(defaults.textMaxTokens(), 1, MAX_INT))
+                .add("taxonomyTokens", Setting.choice(defaults.taxonomyTokens(), () -> new TreeSet<>(DocIdOptions.TAXONOMY_TOKENS)))
+                .build();
         return SchemaNode.Section.builder()
-                .add("scheme", Setting.text(null, "a docID scheme name, e.g. semantic", ExperimentSchema::checkNotBlank))
-                .add("options", new SchemaNode.OpenMap())
+                .add("scheme", Setting.choice(null, DocIdSchemes::names))
+                .add("options", options)
                 .build();
     }
 
@@ -178,9 +195,11 @@ final class ExperimentSchema {
 
     private static void checkDatasetSpec(String spec) {
         int colon = spec.indexOf(':');
-        String loader = colon < 0 ? spec : spec.substring(0, colon);
-        if (loader.isBlank()) {
-            throw new IllegalArgumentException("invalid dataset spec '" + spec + "'; expected NAME or NAME:ARGUMENT,"
+        String loader = (colon < 0 ? spec : spec.substring(0, colon)).trim();
+        List<String> names = Datasets.loaders().stream().map(DatasetLoader::name).toList();
+        if (!names.contains(loader)) {
+            throw new IllegalArgumentException("invalid dataset spec '" + spec + "'; "
+                    + ClosestName.unknownNameMessage("dataset", loader, names) + " A spec is NAME or NAME:ARGUMENT,"
                     + " e.g. limit-small or beir:PATH");
         }
     }

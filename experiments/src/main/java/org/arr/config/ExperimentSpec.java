@@ -3,6 +3,7 @@ package org.arr.config;
 import java.util.List;
 import java.util.Map;
 import org.arr.data.SplitSpec;
+import org.arr.docid.DocIdOptions;
 import org.arr.metric.Measure;
 import org.arr.metric.MeasureParser;
 
@@ -50,13 +51,9 @@ public record ExperimentSpec(String name, Dataset dataset, DocIds docids, Model 
 
     /**
      * @param scheme docID scheme name
-     * @param options scheme options, checked by the scheme
+     * @param options scheme options; each scheme reads the fields it needs
      */
-    public record DocIds(String scheme, Map<String, Object> options) {
-
-        public DocIds {
-            options = ConfigValues.immutable(options);
-        }
+    public record DocIds(String scheme, DocIdOptions options) {
     }
 
     /**

@@ -240,9 +240,10 @@ class ConfigLoaderTest {
 
     @Test
     void setCreatesMissingSections() {
-        ExperimentSpec spec = parse(MINIMAL, "docids.options.base=8", "dataset.options.root=entity.n.01").spec();
+        ExperimentSpec spec = parse(MINIMAL, "dataset.options.root=entity.n.01",
+                "docids.options.base=8").spec();
 
-        assertEquals(Map.of("base", 8), spec.docids().options());
+        assertEquals(8, spec.docids().options().base());
         assertEquals(Map.of("root", "entity.n.01"), spec.dataset().options());
     }
 
@@ -385,6 +386,42 @@ class ConfigLoaderTest {
 
         assertEquals("eval.metrics", error.path());
         assertTrue(error.message().contains("cutoffs must be positive"), error.message());
+    }
+
+    @Test
+    void unknownDatasetSuggestsClosestLoader() {
+        ConfigError error = onlyError(MINIMAL, "dataset.spec=limit-smal");
+
+        assertEquals("dataset.spec", error.path());
+        assertTrue(error.message().contains("Unknown dataset 'limit-smal'"), error.message());
+        assertTrue(error.message().contains("Did you mean 'limit-small'?"), error.message());
+    }
+
+    @Test
+    void datasetArgumentIsKept() {
+        assertEquals("wordnet:hypernym-ancestors", parse(MINIMAL, "dataset.spec=wordnet:hypernym-ancestors").spec()
+                .dataset().spec());
+    }
+
+    @Test
+    void unknownSchemeSuggestsClosestName() {
+        ConfigError error = onlyError(MINIMAL, "docids.scheme=semntic");
+
+        assertEquals("docids.scheme", error.path());
+        assertTrue(error.message().contains("did you mean 'semantic'?"), error.message());
+    }
+
+    @Test
+    void docIdOptionsDefaultToSchemeDefaults() {
+        assertEquals(org.arr.docid.DocIdOptions.defaults(), parse(MINIMAL).spec().docids().options());
+    }
+
+    @Test
+    void unknownDocIdOptionSuggestsClosestKey() {
+        ConfigError error = onlyError(MINIMAL, "docids.options.bsae=4");
+
+        assertEquals("docids.options.bsae", error.path());
+        assertTrue(error.message().contains("did you mean 'base'?"), error.message());
     }
 
     @Test
