@@ -106,9 +106,12 @@ class EvaluatorPropertiesTest {
                 continue;
             }
             for (double value : result.values(measure.name())) {
-                assertTrue(value >= 0 && value <= 1 + EPS, measure + " = " + value);
+                assertTrue(value >= 0, measure + " = " + value);
+                assertTrue(value <= 1 + EPS, measure + " = " + value);
             }
-            assertTrue(result.mean(measure.name()) >= 0 && result.mean(measure.name()) <= 1 + EPS, measure.name());
+            double mean = result.mean(measure.name());
+            assertTrue(mean >= 0, measure + " mean = " + mean);
+            assertTrue(mean <= 1 + EPS, measure + " mean = " + mean);
         }
     }
 
