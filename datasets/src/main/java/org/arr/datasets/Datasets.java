@@ -9,6 +9,7 @@ import org.arr.datasets.beir.BeirLoader;
 import org.arr.datasets.beir.LimitSmallLoader;
 import org.arr.datasets.esci.EsciLoader;
 import org.arr.datasets.synthetic.SyntheticLoader;
+import org.arr.datasets.trec.TrecLoader;
 import org.arr.datasets.wordnet.WordNetLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,7 @@ public final class Datasets {
             new BeirLoader(),
             new WordNetLoader(),
             new EsciLoader(),
+            new TrecLoader(),
             new SyntheticLoader());
 
     private Datasets() {
