@@ -56,7 +56,7 @@ public final class TrecLoader implements DatasetLoader {
 
     @Override
     public String description() {
-        return "trec:FOLDER - corpus (TSV docid<TAB>text or JSON lines), topics (TSV id<TAB>text), TREC qrels (qid 0 docid rel)";
+        return "trec:FOLDER - corpus (TSV or JSON lines), topics (TSV id<TAB>text) and TREC qrels (qid 0 docid rel)";
     }
 
     /**
