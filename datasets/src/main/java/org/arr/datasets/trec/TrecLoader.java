@@ -21,6 +21,7 @@ import org.arr.data.Qrels;
 import org.arr.data.Queries;
 import org.arr.data.Query;
 import org.arr.data.RankingTask;
+import org.arr.data.trec.TrecQrelsFile;
 import org.arr.datasets.LoaderOptions;
 import org.arr.datasets.io.TextFiles;
 import org.slf4j.Logger;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
  *       {@code .jsonl} or {@code .json} are read as JSON lines.</li>
  *   <li>Topics (option {@code topics}, default {@code topics.tsv}): TSV lines {@code id<TAB>text}.</li>
  *   <li>Qrels (option {@code qrels}, default {@code qrels.txt}): lines {@code qid iteration docid rel},
- *       separated by whitespace; the iteration column is ignored, as trec_eval does.</li>
+ *       read by {@link TrecQrelsFile}.</li>
  * </ul>
  * File options are resolved against the folder. Qrels lines naming an unknown topic are an error; lines
  * naming an unknown document are an error too, unless option {@code skipUnknownDocuments} is true (useful
@@ -81,7 +82,6 @@ public final class TrecLoader implements DatasetLoader {
 
         Corpus corpus = readCorpus(corpusFile);
         Queries topics = readTopics(topicsFile);
-        // TODO: use org.arr.data.trec once merged
         Qrels qrels = readQrels(qrelsFile, corpus, topics, skipUnknownDocuments);
         Path name = folder.toAbsolutePath().normalize().getFileName();
         return new RankingTask("trec:" + (name == null ? argument : name), corpus, topics, qrels, null, null, null);
@@ -170,58 +170,52 @@ public final class TrecLoader implements DatasetLoader {
         return new Queries(topics);
     }
 
+    /**
+     * Reads the qrels with {@link TrecQrelsFile} and checks every judged topic and document; a problem is
+     * reported at the first line that names the unknown id.
+     */
     private static Qrels readQrels(Path file, Corpus corpus, Queries topics, boolean skipUnknownDocuments) {
-        Qrels.Builder qrels = Qrels.builder();
+        Qrels read = TrecQrelsFile.read(file);
+        Qrels.Builder kept = Qrels.builder();
         long skipped = 0;
-        try (BufferedReader reader = TextFiles.open(file, "TREC qrels (qid 0 docid rel)")) {
-            long lineNumber = 0;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                lineNumber++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] columns = WHITESPACE.split(line.strip());
-                if (columns.length != 4) {
-                    throw new InputFormatException(file, lineNumber, "Expected 4 columns 'qid iteration docid rel', found "
-                            + columns.length);
-                }
-                if (!topics.contains(columns[0])) {
-                    throw new InputFormatException(file, lineNumber, "Unknown topic '" + columns[0]
-                            + "': the topics file has no such id");
-                }
-                if (!corpus.contains(columns[2])) {
-                    if (skipUnknownDocuments) {
-                        skipped++;
-                        continue;
-                    }
-                    throw new InputFormatException(file, lineNumber, "Unknown document '" + columns[2] + "': the corpus "
-                            + "has no such docid (option skipUnknownDocuments=true skips such lines)");
-                }
-                try {
-                    qrels.add(columns[0], columns[2], relevance(file, lineNumber, columns[3]));
-                } catch (IllegalArgumentException e) {
-                    throw new InputFormatException(file, lineNumber, e.getMessage(), e);
+        for (String topicId : read.queryIds()) {
+            if (!topics.contains(topicId)) {
+                throw new InputFormatException(file, firstLineWith(file, 0, topicId), "Unknown topic '" + topicId
+                        + "': the topics file has no such id");
+            }
+            for (Map.Entry<String, Double> judgment : read.judgments(topicId).entrySet()) {
+                if (corpus.contains(judgment.getKey())) {
+                    kept.add(topicId, judgment.getKey(), judgment.getValue());
+                } else if (skipUnknownDocuments) {
+                    skipped++;
+                } else {
+                    throw new InputFormatException(file, firstLineWith(file, 2, judgment.getKey()), "Unknown document '"
+                            + judgment.getKey() + "': the corpus has no such docid (option skipUnknownDocuments=true "
+                            + "skips such lines)");
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Failed to read " + file + ": " + e.getMessage(), e);
         }
         if (skipped > 0) {
             LOG.warn("{}: skipped {} judgments of documents that are not in the corpus", file, skipped);
         }
-        return qrels.build();
+        return kept.build();
     }
 
-    private static double relevance(Path file, long lineNumber, String text) {
-        try {
-            double relevance = Double.parseDouble(text);
-            if (relevance >= 0 && !Double.isInfinite(relevance)) {
-                return relevance;
+    /** Returns the 1-based number of the first line whose column (0-based) is the value, or 0 if none is. */
+    private static long firstLineWith(Path file, int column, String value) {
+        try (BufferedReader reader = TextFiles.open(file, "TREC qrels")) {
+            long lineNumber = 0;
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                lineNumber++;
+                String[] columns = WHITESPACE.split(line.strip());
+                if (columns.length > column && columns[column].equals(value)) {
+                    return lineNumber;
+                }
             }
-        } catch (NumberFormatException e) {
-            // Reported below with the same message as a negative value.
+        } catch (IOException e) {
+            LOG.warn("Failed to reread {} to locate '{}'", file, value, e);
         }
-        throw new InputFormatException(file, lineNumber, "Invalid relevance '" + text + "': expected a number >= 0");
+        return 0;
     }
 
     private static String validId(Path file, long lineNumber, String id, String what) {
