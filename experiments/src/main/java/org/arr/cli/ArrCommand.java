@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
         description = "Autoregressive ranking (ARR) research framework: datasets, training, evaluation, theory checks.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            DatasetsCommand.class,
             EvalCommand.class,
             GenerateEvalDataCommand.class
         })
