@@ -2,14 +2,15 @@ package org.arr.datasets;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.arr.data.DatasetLoader;
 import org.arr.data.RankingTask;
 import org.arr.datasets.beir.BeirLoader;
 import org.arr.datasets.beir.LimitSmallLoader;
 import org.arr.datasets.esci.EsciLoader;
 import org.arr.datasets.synthetic.SyntheticLoader;
+import org.arr.datasets.trec.TrecLoader;
 import org.arr.datasets.wordnet.WordNetLoader;
+import org.arr.util.ClosestName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,7 @@ public final class Datasets {
             new BeirLoader(),
             new WordNetLoader(),
             new EsciLoader(),
+            new TrecLoader(),
             new SyntheticLoader());
 
     private Datasets() {
@@ -41,7 +43,7 @@ public final class Datasets {
      * Returns the loader of a name.
      *
      * @throws IllegalArgumentException if no loader has that name; the message lists the known names and
-     *     the closest one
+     *     suggests the closest one
      */
     public static DatasetLoader loader(String name) {
         for (DatasetLoader loader : LOADERS) {
@@ -49,9 +51,8 @@ public final class Datasets {
                 return loader;
             }
         }
-        List<String> names = LOADERS.stream().map(DatasetLoader::name).collect(Collectors.toList());
-        throw new IllegalArgumentException("Unknown dataset '" + name + "'; did you mean '" + closest(name, names)
-                + "'? Known datasets: " + String.join(", ", names));
+        List<String> names = LOADERS.stream().map(DatasetLoader::name).toList();
+        throw new IllegalArgumentException(ClosestName.unknownNameMessage("dataset", name, names));
     }
 
     /**
@@ -77,38 +78,5 @@ public final class Datasets {
         LOG.info("Loaded dataset {}: {} documents, {} queries, {} judgments in {} ms", spec, task.corpus().size(),
                 task.queries().size(), task.qrels().size(), (System.nanoTime() - start) / 1_000_000);
         return task;
-    }
-
-    /** Returns the candidate with the smallest Levenshtein distance to {@code name} (the first on ties). */
-    static String closest(String name, List<String> candidates) {
-        String best = candidates.get(0);
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : candidates) {
-            int distance = levenshtein(name, candidate);
-            if (distance < bestDistance) {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-        return best;
-    }
-
-    private static int levenshtein(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.arr.util.ClosestName;
 
 /**
  * Typed, validated access to the options of one dataset spec. Values come from YAML configs (Integer,
@@ -34,8 +35,10 @@ public final class LoaderOptions {
         Set<String> allowed = new TreeSet<>(allowedKeys);
         for (String key : this.values.keySet()) {
             if (!allowed.contains(key)) {
+                String suggestion = ClosestName.closest(key, allowed).map(name -> ". Did you mean '" + name + "'?")
+                        .orElse("");
                 throw new IllegalArgumentException("Unknown option '" + key + "' for dataset " + spec + "; allowed: "
-                        + (allowed.isEmpty() ? "none" : String.join(", ", allowed)));
+                        + (allowed.isEmpty() ? "none" : String.join(", ", allowed)) + suggestion);
             }
         }
     }

@@ -16,6 +16,9 @@ import picocli.CommandLine.Option;
         description = "Autoregressive ranking (ARR) research framework: datasets, training, evaluation, theory checks.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            DatasetsCommand.class,
+            EvalCommand.class,
+            GenerateEvalDataCommand.class,
             ValidateCommand.class
         })
 public final class ArrCommand implements Callable<Integer> {

@@ -8,8 +8,9 @@ import java.util.Set;
 import org.arr.data.ScoredDocument;
 
 /**
- * One query's ranking joined with its judgments, in primitive arrays so that measures run without boxing:
- * per rank, whether the document is relevant and its gain; the ideal gains; and the counts.
+ * One query's ranking joined with its judgments, kept in primitive arrays so that measures run without
+ * boxing. It stores, per rank, whether the document is relevant and its gain, then the ideal gains and the
+ * counts.
  *
  * <p>The ranking follows trec_eval 9.0.8: documents sorted by score, highest first, ties broken by document
  * id in decreasing {@code strcmp} order; the rank column of a run file plays no part.

@@ -19,7 +19,7 @@ public final class BeirLoader implements DatasetLoader {
 
     @Override
     public String description() {
-        return "beir:FOLDER - BEIR/MTEB JSON-lines folder (corpus.jsonl, queries.jsonl, qrels.jsonl or qrels/<split>.tsv)";
+        return "beir:FOLDER - BEIR/MTEB JSON lines: corpus.jsonl, queries.jsonl, qrels.jsonl or qrels/<split>.tsv";
     }
 
     /**

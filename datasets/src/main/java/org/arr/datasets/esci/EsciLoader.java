@@ -81,7 +81,7 @@ public final class EsciLoader implements DatasetLoader {
 
     @Override
     public String description() {
-        return "esci:FOLDER - Amazon Shopping Queries (ESCI) parquet files; E/S/C/I = grades 3/2/1/0 with the ESCI gain map";
+        return "esci:FOLDER - Amazon Shopping Queries (ESCI) parquet files; E/S/C/I = grades 3/2/1/0, ESCI gains";
     }
 
     /**

@@ -22,8 +22,7 @@ public final class SyntheticLoader implements DatasetLoader {
 
     @Override
     public String description() {
-        return "seeded synthetic tasks: synthetic:complete (n), synthetic:permutations (n, m, seed), "
-                + "synthetic:top-k (n, k), synthetic:random (documents, queries, relevantPerQuery, maxGrade, seed)";
+        return "synthetic:complete|permutations|top-k|random - seeded synthetic ranking tasks (options n, m, k, seed, ...)";
     }
 
     /**

@@ -41,8 +41,7 @@ public final class WordNetLoader implements DatasetLoader {
 
     @Override
     public String description() {
-        return "wordnet:hypernym-ancestors - WordNet noun synsets below a root (default animal#1, WordNet 3.1 built in);"
-                + " relevant = ancestors, graded by hypernym distance";
+        return "wordnet:hypernym-ancestors - WordNet 3.1 nouns below a root synset; relevant = ancestors by distance";
     }
 
     /**
