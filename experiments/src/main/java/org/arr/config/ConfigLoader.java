@@ -137,7 +137,7 @@ public final class ConfigLoader {
                                 split.get("test").doubleValue(), split.get("seed").longValue())),
                 new ExperimentSpec.DocIds(docids.get("scheme").textValue(), docIdOptions(docids.get("options"))),
                 new ExperimentSpec.Model(model.get("type").textValue(), model.get("layers").intValue(),
-                        model.get("dModel").intValue(), model.get("heads").intValue(), model.get("mlpRatio").doubleValue(),
+                        model.get("dModel").intValue(), model.get("heads").intValue(), model.get("mlpRatio").intValue(),
                         model.get("dropout").doubleValue(),
                         new ExperimentSpec.Tokenizer(tokenizer.get("type").textValue(), tokenizer.get("path").textValue(),
                                 tokenizer.get("minCount").intValue(), tokenizer.get("maxVocabulary").intValue()),
@@ -145,11 +145,13 @@ public final class ConfigLoader {
                 new ExperimentSpec.Loss(loss.get("name").textValue(), toMap(loss.get("parameters"))),
                 new ExperimentSpec.Train(train.get("epochs").intValue(), train.get("batchSize").intValue(),
                         train.get("learningRate").doubleValue(), train.get("weightDecay").doubleValue(),
-                        train.get("warmupSteps").intValue(), train.get("gradClip").doubleValue(),
+                        train.get("warmupFraction").doubleValue(), train.get("schedule").textValue(),
+                        train.get("minLearningRateRatio").doubleValue(), train.get("gradClip").doubleValue(),
                         train.get("evalEvery").intValue(), train.get("patience").intValue(),
                         train.get("earlyStopMetric").textValue(), train.get("indexingWeight").doubleValue()),
                 new ExperimentSpec.Eval(eval.get("beamWidth").intValue(), eval.get("topK").intValue(), metrics,
                         eval.get("constrained").booleanValue(), eval.get("unconstrained").booleanValue(),
+                        eval.get("gain").textValue(),
                         eval.get("exhaustiveMaxDocuments").intValue(), eval.get("batchSize").intValue()),
                 node.get("seed").longValue());
     }

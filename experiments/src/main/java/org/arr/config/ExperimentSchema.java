@@ -25,6 +25,8 @@ final class ExperimentSchema {
     static final List<String> SPLIT_KINDS = List.of("random", "transductive", "predefined");
     static final List<String> MODEL_TYPES = List.of("arr");
     static final List<String> TOKENIZERS = List.of("char", "word", "huggingface");
+    static final List<String> SCHEDULES = List.of("constant", "linear", "cosine");
+    static final List<String> GAINS = List.of("dataset", "linear", "exp");
     static final List<String> DEFAULT_MEASURES = List.of("ndcg_cut.10", "recall.10", "P.10", "recip_rank", "map");
 
     private ExperimentSchema() {
@@ -88,7 +90,7 @@ final class ExperimentSchema {
                 .add("layers", Setting.integer(2, 1, 64))
                 .add("dModel", Setting.integer(64, 1, 16_384))
                 .add("heads", Setting.integer(4, 1, 256))
-                .add("mlpRatio", Setting.real(4, 0, false, 64, true))
+                .add("mlpRatio", Setting.integer(4, 1, 64))
                 .add("dropout", Setting.real(0.1, 0, true, 1, false))
                 .add("tokenizer", tokenizer)
                 .add("maxQueryTokens", Setting.integer(32, 1, 8_192))
@@ -109,10 +111,12 @@ final class ExperimentSchema {
                 .add("batchSize", Setting.integer(32, 1, 1 << 20))
                 .add("learningRate", Setting.real(1e-3, 0, false, INF, false))
                 .add("weightDecay", Setting.real(0.01, 0, true, INF, false))
-                .add("warmupSteps", Setting.integer(100, 0, MAX_INT))
+                .add("warmupFraction", Setting.real(0.05, 0, true, 1, true))
+                .add("schedule", Setting.choice("cosine", () -> SCHEDULES))
+                .add("minLearningRateRatio", Setting.real(0.1, 0, true, 1, true))
                 .add("gradClip", Setting.real(1.0, 0, true, INF, false))
                 .add("evalEvery", Setting.integer(1, 1, MAX_INT))
-                .add("patience", Setting.integer(0, 0, MAX_INT))
+                .add("patience", Setting.integer(5, 0, MAX_INT))
                 .add("earlyStopMetric", Setting.text("ndcg_cut_10", "a measure name from eval.metrics, e.g. ndcg_cut_10",
                         ExperimentSchema::checkNotBlank))
                 .add("indexingWeight", Setting.real(0, 0, true, INF, false))
@@ -127,6 +131,7 @@ final class ExperimentSchema {
                         MeasureSpecs::check))
                 .add("constrained", Setting.bool(true))
                 .add("unconstrained", Setting.bool(true))
+                .add("gain", Setting.choice("dataset", () -> GAINS))
                 .add("exhaustiveMaxDocuments", Setting.integer(5_000, 0, MAX_INT))
                 .add("batchSize", Setting.integer(64, 1, 1 << 20))
                 .build();

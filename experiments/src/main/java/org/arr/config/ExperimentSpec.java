@@ -62,7 +62,7 @@ public record ExperimentSpec(String name, Dataset dataset, DocIds docids, Model 
      * @param maxQueryTokens query token sequences are cut to this length
      * @param maxDocumentTokens document token sequences of indexing examples are cut to this length
      */
-    public record Model(String type, int layers, int dModel, int heads, double mlpRatio, double dropout,
+    public record Model(String type, int layers, int dModel, int heads, int mlpRatio, double dropout,
             Tokenizer tokenizer, int maxQueryTokens, int maxDocumentTokens) {
     }
 
@@ -87,15 +87,17 @@ public record ExperimentSpec(String name, Dataset dataset, DocIds docids, Model 
     }
 
     /**
-     * @param warmupSteps optimizer steps of linear learning-rate warm-up
+     * @param warmupFraction share of all optimizer steps with a linear learning-rate warm-up from 0
+     * @param schedule learning-rate decay after the warm-up: {@code constant}, {@code linear} or {@code cosine}
+     * @param minLearningRateRatio final learning rate divided by the peak, for the decaying schedules
      * @param gradClip maximum global gradient norm; 0 disables clipping
      * @param evalEvery evaluate on the dev split every this many epochs
      * @param patience stop after this many dev evaluations without improvement; 0 disables early stopping
      * @param earlyStopMetric the dev measure (trec_eval printed name) that selects the best checkpoint
      * @param indexingWeight weight of indexing examples (document text to its docID); 0 leaves them out
      */
-    public record Train(int epochs, int batchSize, double learningRate, double weightDecay, int warmupSteps,
-            double gradClip, int evalEvery, int patience, String earlyStopMetric, double indexingWeight) {
+    public record Train(int epochs, int batchSize, double learningRate, double weightDecay, double warmupFraction,
+            String schedule, double minLearningRateRatio, double gradClip, int evalEvery, int patience, String earlyStopMetric, double indexingWeight) {
     }
 
     /**
@@ -104,12 +106,14 @@ public record ExperimentSpec(String name, Dataset dataset, DocIds docids, Model 
      * @param metrics measures in trec_eval syntax
      * @param constrained decode the test run with the prefix tree, so every output is a docID
      * @param unconstrained also decode without the prefix tree, to measure the invalid docID rate
+     * @param gain nDCG gain: {@code dataset} (the dataset's gain table if it has one, else linear), {@code linear}
+     *     (trec_eval's) or {@code exp} ({@code 2^rel - 1})
      * @param exhaustiveMaxDocuments score every document (for the invalid mass) when the corpus has at most this
      *     many documents; 0 never does
      * @param batchSize queries decoded together
      */
     public record Eval(int beamWidth, int topK, List<String> metrics, boolean constrained, boolean unconstrained,
-            int exhaustiveMaxDocuments, int batchSize) {
+            String gain, int exhaustiveMaxDocuments, int batchSize) {
 
         public Eval {
             metrics = List.copyOf(metrics);

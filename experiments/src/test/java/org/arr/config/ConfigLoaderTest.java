@@ -71,7 +71,7 @@ class ConfigLoaderTest {
         String yaml = parse(MINIMAL).yaml();
 
         for (String key : List.of("seed:", "split:", "kind: random", "layers: 2", "dModel: 64", "loss:", "name: ntp",
-                "warmupSteps: 100", "earlyStopMetric: ndcg_cut_10", "beamWidth: 20", "exhaustiveMaxDocuments: 5000")) {
+                "warmupFraction: 0.05", "earlyStopMetric: ndcg_cut_10", "beamWidth: 20", "exhaustiveMaxDocuments: 5000")) {
             assertTrue(yaml.contains(key), () -> "resolved config lacks '" + key + "':\n" + yaml);
         }
     }
@@ -138,7 +138,7 @@ class ConfigLoaderTest {
 
     @Test
     void integralRealIsAcceptedForInteger() {
-        assertEquals(1000, parse(MINIMAL + "train:\n  warmupSteps: 1.0e3\n").spec().train().warmupSteps());
+        assertEquals(1000, parse(MINIMAL + "train:\n  batchSize: 1.0e3\n").spec().train().batchSize());
     }
 
     @Test
