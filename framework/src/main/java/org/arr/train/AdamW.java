@@ -95,7 +95,7 @@ final class AdamW {
             return;
         }
         if (state.size() != 2 * parameters.size()) {
-            throw new IllegalArgumentException("Optimizer state holds " + state.size() + " arrays, expected "
+            throw new IllegalArgumentException("Optimizer state contains " + state.size() + " arrays, expected "
                     + 2 * parameters.size());
         }
         for (int p = 0; p < parameters.size(); p++) {

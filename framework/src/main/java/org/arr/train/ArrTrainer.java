@@ -39,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * as an uninterrupted one. On CPU the same config and seed give identical parameters.
  *
  * <p>Files in the checkpoint folder: {@value Checkpoints#LAST} (last completed epoch) and {@value Checkpoints#BEST}
- * (parameters of the best dev epoch). When a dev evaluation ran, the model holds the best epoch's parameters on
- * return; otherwise it holds the last epoch's.
+ * (parameters of the best dev epoch). When a dev evaluation ran, the model has the best epoch's parameters on
+ * return; otherwise it has the last epoch's.
  */
 public final class ArrTrainer {
 
@@ -226,12 +226,12 @@ public final class ArrTrainer {
         return metric;
     }
 
-    private NonFiniteLossException nonFinite(String what, double value, int epoch, long step, int batch, int batches, Path lastFile,
+    private NonFiniteLossException nonFinite(String quantity, double value, int epoch, long step, int batch, int batches, Path lastFile,
             Progress progress) {
         String checkpoint = progress.epochsCompleted > 0
                 ? "The last good checkpoint is " + lastFile + " (epoch " + progress.epochsCompleted + ")"
                 : "No epoch completed, so there is no checkpoint";
-        String message = "Training " + what + " became " + value + " at epoch " + epoch + ", step " + step + " (batch " + (batch + 1)
+        String message = "Training " + quantity + " became " + value + " at epoch " + epoch + ", step " + step + " (batch " + (batch + 1)
                 + " of " + batches + "); training stopped. " + checkpoint
                 + ". Lower train.learningRate or set train.clipGradientNorm, then rerun.";
         LOG.error(message);
@@ -300,7 +300,7 @@ public final class ArrTrainer {
             model.loadParameters(new ByteArrayInputStream(contents.parameters()));
             optimizer.load(Checkpoints.decodeOptimizer(optimizerManager, contents.optimizer()), trainableParameters(model));
         } catch (IOException | RuntimeException e) {
-            throw new InvalidCheckpointException(lastFile, "holds parameters or optimizer state that do not fit this model: "
+            throw new InvalidCheckpointException(lastFile, "contains parameters or optimizer state that do not match this model: "
                     + e.getMessage(), e);
         }
         parameters.clear();
@@ -309,9 +309,9 @@ public final class ArrTrainer {
         return Progress.of(state);
     }
 
-    private static void requireSame(Path file, String what, String stored, String current) {
+    private static void requireSame(Path file, String setting, String stored, String current) {
         if (!stored.equals(current)) {
-            throw new InvalidCheckpointException(file, "was written for a different " + what + " (" + differences(stored, current)
+            throw new InvalidCheckpointException(file, "was written for a different " + setting + " (" + differences(stored, current)
                     + "). Resume with the original settings or start a new run", null);
         }
     }

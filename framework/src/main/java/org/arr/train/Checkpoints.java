@@ -21,7 +21,7 @@ import java.util.zip.CRC32;
 import org.arr.model.ArrModel;
 
 /**
- * Reads and writes checkpoint files. A file holds a magic string, a CRC-32 of its payload and the payload:
+ * Reads and writes checkpoint files. A file contains a magic string, a CRC-32 of its payload and the payload:
  * the {@link TrainingState} as JSON, the model parameters in DJL's block format, and the AdamW moments as an
  * encoded {@link NDList}. Files are written to a temporary file in the same folder and then moved over the
  * target, so a killed process leaves either the old or the new checkpoint, never a partial one. Files are not
@@ -88,7 +88,7 @@ public final class Checkpoints {
     /**
      * Reads and verifies a checkpoint file.
      *
-     * @throws InvalidCheckpointException if the file is missing, truncated, fails its checksum or holds an
+     * @throws InvalidCheckpointException if the file is missing, truncated, fails its checksum or contains an
      *     unreadable state
      */
     static Contents read(Path file) {
@@ -153,7 +153,7 @@ public final class Checkpoints {
         try {
             model.loadParameters(new ByteArrayInputStream(contents.parameters()));
         } catch (IOException e) {
-            throw new InvalidCheckpointException(file, "holds parameters that do not fit this model: " + e.getMessage(), e);
+            throw new InvalidCheckpointException(file, "contains parameters that do not match this model: " + e.getMessage(), e);
         }
         return contents.state();
     }
