@@ -33,6 +33,15 @@ public interface RankingLoss {
     List<TrainingSequence> sequences(GradedRelevance relevance, int[][] docIds, PrefixTree trie);
 
     /**
+     * Returns docID prefixes to score, for every query, at every position along them, in addition to the training
+     * sequences: {@link TrainingBatch} adds them as rows with weight 0 and no targets. Losses that normalize over
+     * all docIDs use them; the default is none.
+     */
+    default List<int[]> probes(PrefixTree trie) {
+        return List.of();
+    }
+
+    /**
      * Computes the scalar batch loss.
      *
      * @param logits {@code [S, L, V]} next-token logits at the teacher-forced docID positions

@@ -3,6 +3,8 @@ package org.arr.loss;
 /**
  * Sparse target distributions {@code y_i} over the docID vocabulary, one per docID position: at position
  * {@code i}, token {@code tokens[i][k]} has probability {@code probabilities[i][k]}; every other token has 0.
+ * A position with no tokens has no target and adds nothing to the loss (used for prefixes that are only
+ * teacher-forced on the way to a scored position).
  */
 public final class TokenTargets {
 

@@ -15,11 +15,14 @@ import org.arr.model.ArrInputs;
  * @param targets {@code float32 [S, L, V]}: dense targets, zero at padded positions
  * @param weights {@code float32 [S]}: sequence weights {@code w_s}
  * @param totalWeight {@code W = sum_s w_s}
- * @param sequences number of rows {@code S}
+ * @param sequences number of rows {@code S}, probe rows included
  * @param tokens real input tokens (query, separator and docID tokens), for throughput figures
+ * @param probeRowStart per group, the row of its first probe ({@link TrainingGroup#probes}), -1 without probes;
+ *     probe rows have weight 0 and no targets
+ * @param groupWeights per group, the sum of its sequence weights
  */
 public record TrainingBatch(NDArray queryTokens, NDArray docIdInput, NDArray targets, NDArray weights, double totalWeight,
-        int sequences, long tokens) {
+        int sequences, long tokens, int[] probeRowStart, double[] groupWeights) {
 
     /**
      * Builds the tensors of a batch; dense targets come from the sparse ones in one array copy.
@@ -36,6 +39,10 @@ public record TrainingBatch(NDArray queryTokens, NDArray docIdInput, NDArray tar
                 length = Math.max(length, sequence.length());
                 totalWeight += sequence.weight();
             }
+            for (int[] probe : group.probes()) {
+                rows++;
+                length = Math.max(length, probe.length + 1);
+            }
         }
         if (!(totalWeight > 0)) {
             throw new IllegalArgumentException("A training batch needs a total weight > 0, got " + totalWeight);
@@ -47,8 +54,12 @@ public record TrainingBatch(NDArray queryTokens, NDArray docIdInput, NDArray tar
         float[] weights = new float[rows];
         long tokens = 0;
         int row = 0;
-        for (TrainingGroup group : groups) {
+        int[] probeRowStart = new int[groups.size()];
+        double[] groupWeights = new double[groups.size()];
+        for (int g = 0; g < groups.size(); g++) {
+            TrainingGroup group = groups.get(g);
             int[] input = group.inputTokensView();
+            groupWeights[g] = group.weight();
             for (TrainingSequence sequence : group.sequences()) {
                 queries[row] = input;
                 weights[row] = (float) sequence.weight();
@@ -70,6 +81,15 @@ public record TrainingBatch(NDArray queryTokens, NDArray docIdInput, NDArray tar
                 tokens += Math.min(input.length, maxQueryLength) + sequence.length();
                 row++;
             }
+
+            // Probe rows: teacher-forced prefixes with weight 0 and no targets, scored by the loss itself.
+            probeRowStart[g] = group.probes().isEmpty() ? -1 : row;
+            for (int[] probe : group.probes()) {
+                queries[row] = input;
+                System.arraycopy(probe, 0, docIdInput, row * (length - 1), probe.length);
+                tokens += Math.min(input.length, maxQueryLength) + probe.length + 1;
+                row++;
+            }
         }
 
         return new TrainingBatch(
@@ -77,6 +97,6 @@ public record TrainingBatch(NDArray queryTokens, NDArray docIdInput, NDArray tar
                 manager.create(docIdInput, new Shape(rows, length - 1)),
                 manager.create(targets, new Shape(rows, length, vocabularySize)),
                 manager.create(weights),
-                totalWeight, rows, tokens);
+                totalWeight, rows, tokens, probeRowStart, groupWeights);
     }
 }

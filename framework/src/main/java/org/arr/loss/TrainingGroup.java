@@ -8,8 +8,10 @@ import java.util.List;
  *
  * @param inputTokens tokens placed before the separator (query text, or document text for indexing)
  * @param sequences the weighted docIDs and targets
+ * @param probes docID prefixes scored at every position without a target of their own, for losses that
+ *     normalize over all docIDs (see {@link RankingLoss#probes}); usually empty
  */
-public record TrainingGroup(int[] inputTokens, List<TrainingSequence> sequences) {
+public record TrainingGroup(int[] inputTokens, List<TrainingSequence> sequences, List<int[]> probes) {
 
     public TrainingGroup {
         if (sequences.isEmpty()) {
@@ -17,6 +19,12 @@ public record TrainingGroup(int[] inputTokens, List<TrainingSequence> sequences)
         }
         inputTokens = inputTokens.clone();
         sequences = List.copyOf(sequences);
+        probes = List.copyOf(probes);
+    }
+
+    /** Creates a group without probes. */
+    public TrainingGroup(int[] inputTokens, List<TrainingSequence> sequences) {
+        this(inputTokens, sequences, List.of());
     }
 
     /**

@@ -22,9 +22,10 @@ public final class TrainingGroups {
         if (queryTokens.size() != relevance.size()) {
             throw new IllegalArgumentException("Got " + queryTokens.size() + " queries but relevance for " + relevance.size());
         }
+        List<int[]> probes = loss.probes(trie);
         List<TrainingGroup> groups = new ArrayList<>(queryTokens.size());
         for (int q = 0; q < queryTokens.size(); q++) {
-            groups.add(new TrainingGroup(queryTokens.get(q), loss.sequences(relevance.get(q), docIds, trie)));
+            groups.add(new TrainingGroup(queryTokens.get(q), loss.sequences(relevance.get(q), docIds, trie), probes));
         }
         return groups;
     }

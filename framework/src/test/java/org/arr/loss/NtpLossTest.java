@@ -111,7 +111,7 @@ class NtpLossTest {
         assertTrue(unknown.getMessage().startsWith("Unknown loss 'ntpp'; known losses: ["), unknown.getMessage());
         assertTrue(unknown.getMessage().contains("ntp"));
         IllegalArgumentException options = assertThrows(IllegalArgumentException.class, () -> Losses.create("ntp", Map.of("alpha", 1)));
-        assertEquals("Loss 'ntp' takes no options, got [alpha]", options.getMessage());
+        assertEquals("Unknown option loss.alpha for loss 'ntp'; it takes no options", options.getMessage());
     }
 
     @Test

@@ -75,6 +75,26 @@ class ArrTrainerTest {
     }
 
     @Test
+    void everyRegisteredLossTrainsWithoutDiverging(@TempDir Path dir) {
+        ToyTask task = new ToyTask();
+        Map<String, Map<String, Object>> losses = Map.of(
+                "stoical", Map.of("alpha", 0.5, "beta", 0.5, "epsilon", 0.1),
+                "listwise", Map.of(),
+                "stoical-offpath", Map.of("beta", 1.0, "offPathWeight", 0.2));
+        for (Map.Entry<String, Map<String, Object>> entry : losses.entrySet()) {
+            // Targets with beta > 0 carry entropy, so these losses stay above 0 even when fitted.
+            RankingLoss loss = org.arr.loss.Losses.create(entry.getKey(), entry.getValue());
+            try (ArrModel model = ArrModel.create(ToyTask.modelConfig(0.0), 3)) {
+                TrainingSummary summary = new ArrTrainer(quick().epochs(15).learningRate(5e-3).build())
+                        .train(model, loss, task.groups(loss), dir.resolve(entry.getKey()), false, null, null);
+                double first = summary.epochLosses().get(0);
+                double last = summary.epochLosses().get(14);
+                assertTrue(last < 0.8 * first, entry.getKey() + ": loss " + first + " -> " + last);
+            }
+        }
+    }
+
+    @Test
     void sameSeedGivesIdenticalParameters(@TempDir Path dir) {
         ToyTask task = new ToyTask();
         TrainerConfig config = quick().epochs(3).build();
