@@ -21,7 +21,7 @@ public interface Gain {
     }
 
     /**
-     * A gain per grade, e.g. ESCI's {@code E = 1, S = 0.1, C = 0.01} mapped onto its integer grades.
+     * Returns a gain per grade, e.g. ESCI's {@code E = 1, S = 0.1, C = 0.01} mapped onto its integer grades.
      *
      * @param gains gain per grade; every value must be finite and {@code >= 0}
      * @throws IllegalArgumentException if a gain is negative or not finite; {@link #apply} throws it for a grade

@@ -35,7 +35,7 @@ public interface RankingLoss {
     /**
      * Returns docID prefixes to score, for every query, at every position along them, in addition to the training
      * sequences: {@link TrainingBatch} adds them as rows with weight 0 and no targets. Losses that normalize over
-     * all docIDs use them; the default is none.
+     * all docIDs use them; by default there are none.
      */
     default List<int[]> probes(PrefixTree trie) {
         return List.of();

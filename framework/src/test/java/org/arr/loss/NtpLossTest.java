@@ -81,7 +81,7 @@ class NtpLossTest {
     }
 
     @Test
-    void atomicDocIdsTrainWithEmptyDocIdInput() {
+    void atomicDocIdsHaveEmptyInput() {
         int[][] docIds = {{0}, {1}, {2}};
         PrefixTree trie = PrefixTree.build(docIds, 3);
         List<TrainingGroup> groups = TrainingGroups.forQueries(new NtpLoss(), List.of(new int[] {1}, new int[] {2, 3}),

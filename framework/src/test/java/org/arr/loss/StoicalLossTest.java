@@ -215,7 +215,7 @@ class StoicalLossTest {
     }
 
     @Test
-    void offPathTargetsCoverInnerSiblingsOfVisitedPrefixes() {
+    void offPathCoversInnerSiblings() {
         int[][] docIds = {{0, 0}, {0, 1}, {1, 0}, {1, 1}, {2}};
         PrefixTree trie = PrefixTree.build(docIds, 3);
         List<TrainingSequence> sequences = new StoicalOffPathLoss(0, 0, Gain.linear(), 0, 0.2)
