@@ -1,6 +1,10 @@
 package org.arr.theory.capacity;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.arr.data.Corpus;
+import org.arr.data.RankingTask;
 
 /**
  * The ranking each query must realize over {@code n} documents, as ordered tiers: every document of tier
@@ -114,6 +118,37 @@ public final class RankingTargets {
             starts[q] = Arrays.copyOf(boundaries, tiers + 1);
         }
         return new RankingTargets(documentCount, order, starts);
+    }
+
+    /**
+     * Creates targets from a ranking task's qrels: one query per judged query of the split, in split order, with
+     * documents indexed by their corpus position. The grade of a document is its {@code rel}; unjudged documents
+     * get grade 0, the same tier as judged non-relevant ones, because either must rank below every relevant
+     * document. A permutation task (grades {@code n .. 1}) gives full rankings; a top-{@code k} task (members
+     * graded 1, the rest unjudged) gives two tiers.
+     *
+     * @param split the split whose queries to take, e.g. {@code train}
+     * @throws IllegalArgumentException if the task has no such split, a grade is negative, or a query grades
+     *     every document the same
+     */
+    public static RankingTargets fromTask(RankingTask task, String split) {
+        if (!task.splits().has(split)) {
+            throw new IllegalArgumentException("Task '" + task.name() + "' has no split '" + split + "'; it has "
+                    + task.splits().names());
+        }
+        Corpus corpus = task.corpus();
+        List<String> queryIds = task.splits().queryIds(split);
+        double[][] grades = new double[queryIds.size()][corpus.size()];
+        for (int q = 0; q < queryIds.size(); q++) {
+            for (Map.Entry<String, Double> judgment : task.qrels().judgments(queryIds.get(q)).entrySet()) {
+                if (judgment.getValue() < 0) {
+                    throw new IllegalArgumentException("Task '" + task.name() + "' grades document '" + judgment.getKey()
+                            + "' for query '" + queryIds.get(q) + "' with " + judgment.getValue() + "; grades must be >= 0");
+                }
+                grades[q][corpus.indexOf(judgment.getKey())] = judgment.getValue();
+            }
+        }
+        return fromGrades(grades);
     }
 
     /** Creates targets from integer grades; see {@link #fromGrades(double[][])}. */
