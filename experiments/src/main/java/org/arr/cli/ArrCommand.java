@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
             CommandLine.HelpCommand.class,
             DatasetsCommand.class,
             EvalCommand.class,
-            GenerateEvalDataCommand.class
+            GenerateEvalDataCommand.class,
+            TheoryCommand.class
         })
 public final class ArrCommand implements Callable<Integer> {
 
