@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
         versionProvider = VersionProvider.class,
         description = "Autoregressive ranking (ARR) research framework: datasets, training, evaluation, theory checks.",
         subcommands = {
-            CommandLine.HelpCommand.class
+            CommandLine.HelpCommand.class,
+            ReportCommand.class
         })
 public final class ArrCommand implements Callable<Integer> {
 
