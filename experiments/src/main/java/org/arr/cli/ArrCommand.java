@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
             DatasetsCommand.class,
             EvalCommand.class,
             GenerateEvalDataCommand.class,
-            TheoryCommand.class
+            TheoryCommand.class,
+            ReportCommand.class
         })
 public final class ArrCommand implements Callable<Integer> {
 
