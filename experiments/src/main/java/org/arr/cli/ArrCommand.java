@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
             EvalCommand.class,
             GenerateEvalDataCommand.class,
             TheoryCommand.class,
-            ReportCommand.class
+            ReportCommand.class,
+            ValidateCommand.class
         })
 public final class ArrCommand implements Callable<Integer> {
 
