@@ -50,7 +50,11 @@ class LatexTablesTest {
 
         int depth = 0;
         for (char c : latex.toCharArray()) {
-            depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+            if (c == '{') {
+                depth++;
+            } else if (c == '}') {
+                depth--;
+            }
             assertTrue(depth >= 0, latex);
         }
         assertEquals(0, depth, latex);
