@@ -21,6 +21,7 @@ class LatexTablesTest {
                 LatexTables.escape("#1 $5 {a} ~x ^2 a\\b"));
         assertEquals("p \\textless{} 0.05", LatexTables.escape("p < 0.05"));
         assertEquals("0.5 $\\pm$ 0.1", LatexTables.escape("0.5 ± 0.1"));
+        assertEquals("p $\\leq$ 0.05", LatexTables.escape("p ≤ 0.05"));
     }
 
     @Test
