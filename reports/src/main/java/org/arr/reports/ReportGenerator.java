@@ -110,6 +110,9 @@ public final class ReportGenerator {
         if (comparison.baseline().isPresent()) {
             ReportTable significance = SummaryTables.significance(comparison);
             written.addAll(writeTable(tables, significance));
+            Path significanceCsv = tables.resolve("significance.csv");
+            SummaryTables.significanceCsv(comparison).write().csv(significanceCsv.toFile());
+            written.add(significanceCsv);
             markdown.table(significance, "significance");
         }
 
@@ -166,7 +169,7 @@ public final class ReportGenerator {
         }
 
         Optional<XYChart> loss = TrainingCurveCharts.curves(comparison.variants(), "loss",
-                "Training loss (line: mean over seeds; band: min to max)", "training loss (mean per example, nats)");
+                "Training loss (line: mean over seeds; band: min to max)", "training loss (mean over the epoch, nats)");
         if (loss.isPresent()) {
             written.addAll(ChartFiles.write(loss.get(), plots, "training-loss"));
             markdown.plot("Training curves", "Training loss against epoch", "training-loss");

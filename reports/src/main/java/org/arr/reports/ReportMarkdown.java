@@ -75,7 +75,6 @@ final class ReportMarkdown {
         tables.append("### ").append(kind.equals("summary") ? "Summary" : "Significance tests").append("\n\n")
                 .append(MarkdownTables.write(table))
                 .append("\nAlso as `").append(ReportGenerator.TABLES).append('/').append(table.label()).append(".csv`")
-                .append(kind.equals("summary") ? "" : " (in the summary CSV as Holm-adjusted p-values)")
                 .append(" and `").append(ReportGenerator.TABLES).append('/').append(table.label()).append(".tex`.\n\n");
     }
 

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a report reads and how it compares.
+ * Inputs and comparison settings of a report.
  *
  * @param inputs run directories, sweep folders and theory CSV files or folders
  * @param out the output folder; created when missing, files of an earlier report are replaced

@@ -5,7 +5,7 @@ import java.util.List;
 import org.arr.reports.load.RunRecord;
 
 /**
- * What a report wrote.
+ * Files and counts of a written report.
  *
  * @param reportFile the {@code report.md}
  * @param files every file written, report included

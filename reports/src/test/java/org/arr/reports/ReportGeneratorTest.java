@@ -81,7 +81,7 @@ class ReportGeneratorTest {
         assertEquals(3, result.variants());
         assertEquals(9, result.runsUsed());
         assertEquals(2, result.leftOut().size());
-        for (String table : List.of("summary.md", "summary.tex", "summary.csv", "significance.md", "significance.tex",
+        for (String table : List.of("summary.md", "summary.tex", "summary.csv", "significance.md", "significance.tex", "significance.csv",
                 "runs.csv")) {
             assertTrue(Files.size(out.resolve("tables").resolve(table)) > 0, table);
         }

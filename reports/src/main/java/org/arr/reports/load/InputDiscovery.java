@@ -34,7 +34,7 @@ public final class InputDiscovery {
      * Reads every run directory and lists every theory CSV under {@code paths}. A folder named twice, or both
      * directly and through a parent, is read once.
      *
-     * @throws IllegalArgumentException if a path does not exist, or holds neither a run directory nor a theory
+     * @throws IllegalArgumentException if a path does not exist, or contains neither a run directory nor a theory
      *     CSV file
      * @throws org.arr.data.InputFormatException if a file of a run is malformed
      * @throws IOException if a file cannot be read

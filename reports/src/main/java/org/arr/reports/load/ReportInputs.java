@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What the report reads: run directories (finished or not) and theory CSV files.
+ * Inputs of a report: run directories (finished or not) and theory CSV files.
  *
  * @param runs every run directory found, in path order
  * @param capacityFiles capacity CSV files (model, docID scheme, n, dim, fraction realized, seconds)

@@ -30,7 +30,7 @@ public final class RunReader {
     private RunReader() {
     }
 
-    /** Returns whether {@code folder} is a run directory, i.e. holds a provenance file. */
+    /** Returns whether {@code folder} is a run directory, i.e. contains a provenance file. */
     public static boolean isRun(Path folder) {
         return Files.isRegularFile(folder.resolve(RunFileLayout.PROVENANCE));
     }
@@ -97,7 +97,7 @@ public final class RunReader {
 
     private static Map<String, String> readConfig(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new InputFormatException(file, 0, "missing resolved config; every run directory holds one");
+            throw new InputFormatException(file, 0, "missing resolved config; every run directory made by arr run has one");
         }
         JsonNode tree;
         try {

@@ -11,8 +11,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * The look shared by every report chart: size, fonts, and a palette that stays apart in grayscale. Series
  * {@code i} always gets color, marker and line style {@code i}, so a variant looks the same in every chart. The
- * colors are the Okabe-Ito palette (colour-blind safe), ordered so that neighbours differ in lightness; markers
- * and dash patterns vary too, so lines stay apart when printed in gray.
+ * colors are the Okabe-Ito palette (colour-blind safe) with dark gray in place of black, so black error bars stay
+ * visible on every bar. Neighbours differ in lightness, and markers and dash patterns vary too, so lines stay
+ * apart when printed in gray.
  */
 public final class ChartStyle {
 
@@ -22,7 +23,7 @@ public final class ChartStyle {
     public static final int HEIGHT = 520;
 
     private static final Color[] COLORS = {
-        new Color(0x00, 0x00, 0x00),
+        new Color(0x55, 0x55, 0x55),
         new Color(0xE6, 0x9F, 0x00),
         new Color(0x00, 0x72, 0xB2),
         new Color(0x56, 0xB4, 0xE9),
@@ -45,6 +46,14 @@ public final class ChartStyle {
     };
 
     private ChartStyle() {
+    }
+
+    /**
+     * Returns the chart height for a legend of {@code legendEntries} lines below the plot, so the plot area keeps
+     * its size however many series there are.
+     */
+    public static int heightWithLegend(int legendEntries) {
+        return HEIGHT + 22 * legendEntries;
     }
 
     public static Color color(int index) {
@@ -77,7 +86,7 @@ public final class ChartStyle {
         styler.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         styler.setLegendPosition(Styler.LegendPosition.OutsideS);
-        styler.setLegendLayout(Styler.LegendLayout.Horizontal);
+        styler.setLegendLayout(Styler.LegendLayout.Vertical);
         styler.setLegendBorderColor(Color.WHITE);
         styler.setChartTitleBoxVisible(false);
         styler.setAntiAlias(true);

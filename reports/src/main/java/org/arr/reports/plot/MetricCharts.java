@@ -1,7 +1,6 @@
 package org.arr.reports.plot;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.arr.reports.compare.Comparison;
 import org.arr.reports.stats.ConfidenceInterval;
@@ -17,8 +16,9 @@ public final class MetricCharts {
     }
 
     /**
-     * Builds one bar per variant for a measure. Each variant is its own series, in the variant's palette color,
-     * so it matches the training curves; the variant names are on the x axis. A variant with one seed has no
+     * Builds one bar per variant for a measure, with the variant names on the x axis. Each variant is its own
+     * series in its palette color, so it matches the training curves. A series has value 0 at the other variants'
+     * positions, because XChart bar series take no gaps, and the bars are overlapped. A variant with one seed has no
      * error bar.
      */
     public static CategoryChart metricBars(Comparison comparison, String metric) {
@@ -29,17 +29,17 @@ public final class MetricCharts {
         chart.getStyler().setOverlapped(true);
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setXAxisLabelRotation(labelRotation(comparison.variants()));
-        chart.getStyler().setYAxisDecimalPattern("0.000");
-        chart.getStyler().setErrorBarsColor(java.awt.Color.DARK_GRAY);
+        chart.getStyler().setYAxisDecimalPattern("0.00");
+        chart.getStyler().setErrorBarsColor(java.awt.Color.BLACK);
 
         List<String> labels = comparison.variants().stream().map(Variant::shortLabel).toList();
         for (int v = 0; v < comparison.variants().size(); v++) {
             ConfidenceInterval interval = comparison.interval(comparison.variants().get(v), metric);
-            double[] values = new double[labels.size()];
-            double[] errors = new double[labels.size()];
-            values[v] = interval.mean();
-            errors[v] = interval.hasInterval() ? interval.halfWidth() : 0;
-            CategorySeries series = chart.addSeries(labels.get(v), labels, toList(values), toList(errors));
+            List<Double> values = new ArrayList<>(java.util.Collections.nCopies(labels.size(), 0.0));
+            List<Double> errors = new ArrayList<>(java.util.Collections.nCopies(labels.size(), 0.0));
+            values.set(v, interval.mean());
+            errors.set(v, interval.hasInterval() ? interval.halfWidth() : 0);
+            CategorySeries series = chart.addSeries(labels.get(v), labels, values, errors);
             series.setFillColor(ChartStyle.color(v));
         }
         return chart;
@@ -57,11 +57,12 @@ public final class MetricCharts {
         }
         CategoryChart chart = new CategoryChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT)
                 .title("Invalid docIDs per variant (mean and 95% CI over seeds)")
-                .xAxisTitle("variant").yAxisTitle("fraction (rate: of returned docIDs; mass: of probability)").build();
+                .xAxisTitle("variant").yAxisTitle("invalid fraction (0 to 1)").build();
         ChartStyle.apply(chart.getStyler());
         chart.getStyler().setXAxisLabelRotation(labelRotation(comparison.variants()));
-        chart.getStyler().setYAxisDecimalPattern("0.000");
-        chart.getStyler().setErrorBarsColor(java.awt.Color.DARK_GRAY);
+        chart.getStyler().setYAxisDecimalPattern("0.00");
+        chart.getStyler().setErrorBarsColor(java.awt.Color.BLACK);
+        chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
         chart.getStyler().setSeriesColors(new java.awt.Color[] {ChartStyle.color(0), ChartStyle.color(3),
             ChartStyle.color(1), ChartStyle.color(7)});
 
@@ -83,9 +84,5 @@ public final class MetricCharts {
     static int labelRotation(List<Variant> variants) {
         int totalLength = variants.stream().mapToInt(variant -> variant.shortLabel().length()).sum();
         return totalLength * 7 > ChartStyle.WIDTH - 120 ? 20 : 0;
-    }
-
-    private static List<Double> toList(double[] values) {
-        return Arrays.stream(values).boxed().toList();
     }
 }

@@ -72,43 +72,42 @@ public final class TheoryCharts {
         return smallest;
     }
 
+    /** Horizontal offset between series in the capacity chart, so series with equal values stay visible. */
+    private static final double DODGE = 0.07;
+
     /**
      * Builds the capacity chart: smallest dimension realizing every ranking against {@code n}, one line per
-     * series, and the counting bound {@code dim = n - 1} (Cover 1967: a dot product in {@code R^dim} induces all
-     * {@code n!} orderings of {@code n} points only when {@code dim >= n - 1}).
+     * series, over a wide gray line for the counting bound {@code dim = n - 1} (Cover 1967: a dot product in
+     * {@code R^dim} induces all {@code n!} orderings of {@code n} points only when {@code dim >= n - 1}). Series
+     * are shifted sideways by a few hundredths of {@code n} each, so series with the same values (a DE and atomic
+     * ARR on the bound) show side by side instead of hiding each other.
      */
     public static XYChart capacity(Map<String, Map<Integer, Integer>> smallest) {
-        XYChart chart = new XYChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT)
+        XYChart chart = new XYChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.heightWithLegend(smallest.size() + 1))
                 .title("Smallest dimension that realizes every ranking")
-                .xAxisTitle("n (documents)").yAxisTitle("dimension (dim or dModel)").build();
+                .xAxisTitle("n (documents; series shifted slightly apart)").yAxisTitle("dimension (dim or dModel)").build();
         ChartStyle.apply(chart.getStyler());
         chart.getStyler().setXAxisDecimalPattern("0");
         chart.getStyler().setYAxisDecimalPattern("0");
 
-        int index = 0;
-        int minN = Integer.MAX_VALUE;
-        int maxN = Integer.MIN_VALUE;
-        for (Map.Entry<String, Map<Integer, Integer>> series : smallest.entrySet()) {
-            if (series.getValue().isEmpty()) {
-                index++;
-                continue;
-            }
-            List<Integer> ns = new ArrayList<>(series.getValue().keySet());
-            minN = Math.min(minN, ns.get(0));
-            maxN = Math.max(maxN, ns.get(ns.size() - 1));
-            addLine(chart, series.getKey(), index++, ns, new ArrayList<>(series.getValue().values()));
-        }
+        int minN = smallest.values().stream().flatMap(byN -> byN.keySet().stream()).min(Integer::compare).orElse(0);
+        int maxN = smallest.values().stream().flatMap(byN -> byN.keySet().stream()).max(Integer::compare).orElse(-1);
         if (minN <= maxN) {
-            List<Integer> ns = new ArrayList<>();
-            List<Integer> bound = new ArrayList<>();
-            for (int n = minN; n <= maxN; n++) {
-                ns.add(n);
-                bound.add(n - 1);
+            XYSeries bound = chart.addSeries("counting bound: dim = n - 1", List.of(minN, maxN), List.of(minN - 1, maxN - 1));
+            bound.setLineColor(new java.awt.Color(0xBB, 0xBB, 0xBB));
+            bound.setLineStyle(new java.awt.BasicStroke(9f));
+            bound.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+        }
+
+        int index = 0;
+        double center = (smallest.size() - 1) / 2.0;
+        for (Map.Entry<String, Map<Integer, Integer>> series : smallest.entrySet()) {
+            if (!series.getValue().isEmpty()) {
+                double offset = (index - center) * DODGE;
+                List<Double> ns = series.getValue().keySet().stream().map(n -> n + offset).toList();
+                addLine(chart, series.getKey(), index, ns, new ArrayList<>(series.getValue().values()));
             }
-            XYSeries line = chart.addSeries("counting bound: dim = n - 1", ns, bound);
-            line.setLineColor(ChartStyle.color(7));
-            line.setLineStyle(ChartStyle.stroke(2));
-            line.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+            index++;
         }
         return chart;
     }
@@ -131,7 +130,7 @@ public final class TheoryCharts {
             series.computeIfAbsent(name, s -> new TreeMap<>()).put(number(row, dim, file), number(row, criticalN, file));
         }
 
-        XYChart chart = new XYChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT)
+        XYChart chart = new XYChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.heightWithLegend(series.size()))
                 .title("Critical n: largest n with every query realized")
                 .xAxisTitle("dimension (dim)").yAxisTitle("critical n (documents)").build();
         ChartStyle.apply(chart.getStyler());
@@ -160,7 +159,7 @@ public final class TheoryCharts {
         if (value instanceof Number number) {
             return number.doubleValue();
         }
-        throw new InputFormatException(file, row.getRowNumber() + 2, "column '" + column + "' holds '" + value
-                + "', expected a number");
+        throw new InputFormatException(file, row.getRowNumber() + 2, "invalid value '" + value + "' in column '"
+                + column + "'; expected a number");
     }
 }

@@ -46,11 +46,12 @@ public final class TrainingCurveCharts {
      * @param yAxisTitle the y-axis title with its unit
      */
     public static Optional<XYChart> curves(List<Variant> variants, String column, String title, String yAxisTitle) {
-        XYChart chart = new XYChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT).title(title)
+        XYChart chart = new XYChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.heightWithLegend(variants.size()))
+                .title(title)
                 .xAxisTitle("epoch").yAxisTitle(yAxisTitle).build();
         ChartStyle.apply(chart.getStyler());
         chart.getStyler().setXAxisDecimalPattern("0");
-        chart.getStyler().setYAxisDecimalPattern("0.000");
+        chart.getStyler().setYAxisDecimalPattern("0.00");
 
         boolean any = false;
         for (int v = 0; v < variants.size(); v++) {

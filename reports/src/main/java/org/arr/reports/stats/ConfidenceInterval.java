@@ -23,7 +23,7 @@ public record ConfidenceInterval(double mean, double halfWidth, double standardD
     /**
      * Computes the mean and the Student-t interval of {@code values}.
      *
-     * @throws IllegalArgumentException if {@code values} is empty, holds NaN, or the level is not in (0, 1)
+     * @throws IllegalArgumentException if {@code values} is empty, contains NaN, or the level is not in (0, 1)
      */
     public static ConfidenceInterval of(double[] values, double level) {
         if (values.length == 0) {

@@ -14,7 +14,7 @@ package org.arr.reports.stats;
 public record PairedComparison(int pairs, double meanDifference, double tStatistic, double tPValue,
         double wilcoxonPValue, WilcoxonMethod wilcoxonMethod, int nonZeroPairs) {
 
-    /** How a Wilcoxon signed-rank p-value was obtained. */
+    /** Method behind a Wilcoxon signed-rank p-value. */
     public enum WilcoxonMethod {
         /** Exact null distribution: at most {@link PairedTests#MAX_EXACT_PAIRS} non-zero differences, no ties. */
         EXACT("exact"),

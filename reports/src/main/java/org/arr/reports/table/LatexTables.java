@@ -48,7 +48,7 @@ public final class LatexTables {
     /**
      * Escapes text for LaTeX text mode: {@code \ _ % & # $ { } ~ ^} become their escaped forms, {@code < >} (which
      * the default OT1 font encoding prints as other glyphs) become {@code \textless{}} and {@code \textgreater{}},
-     * and {@code ± † ‡} become math symbols.
+     * and {@code ± ≤ † ‡} become math symbols, because pdfLaTeX's default input encoding does not map them.
      */
     public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
@@ -62,6 +62,7 @@ public final class LatexTables {
                 case '<' -> out.append("\\textless{}");
                 case '>' -> out.append("\\textgreater{}");
                 case '±' -> out.append("$\\pm$");
+                case '≤' -> out.append("$\\leq$");
                 case '†' -> out.append("$^{\\dagger}$");
                 case '‡' -> out.append("$^{\\ddagger}$");
                 default -> out.append(c);

@@ -13,8 +13,13 @@ public final class Numbers {
             return "n/a";
         }
         double magnitude = Math.abs(value);
-        String pattern = magnitude < 10 ? "%.4f" : magnitude < 1000 ? "%.2f" : "%.0f";
-        return String.format(Locale.ROOT, pattern, value);
+        if (magnitude < 10) {
+            return String.format(Locale.ROOT, "%.4f", value);
+        }
+        if (magnitude < 1000) {
+            return String.format(Locale.ROOT, "%.2f", value);
+        }
+        return String.format(Locale.ROOT, "%.0f", value);
     }
 
     /** Formats a p-value: 4 decimals, or {@code <0.0001} below that. */

@@ -87,6 +87,12 @@ public final class SummaryTables {
                     .append(comparison.wilcoxonMethods().stream().map(PairedComparison.WilcoxonMethod::description)
                             .collect(Collectors.joining(", ")))
                     .append(").");
+            List<String> untested = comparison.metrics().stream()
+                    .filter(metric -> comparison.variants().stream().allMatch(v -> comparison.comparison(v, metric).isEmpty()))
+                    .toList();
+            if (!untested.isEmpty()) {
+                caption.append(" Not tested (no per-query values): ").append(String.join(", ", untested)).append('.');
+            }
         }
         List<String> lower = comparison.metrics().stream().filter(MetricDirection::lowerIsBetter).toList();
         caption.append(" Bold: best mean per column");
@@ -129,6 +135,42 @@ public final class SummaryTables {
                 + " correction runs over the compared variants per measure and test; bold: adjusted p ≤ "
                 + String.format(Locale.ROOT, "%.2f", comparison.alpha()) + ".";
         return new ReportTable("significance", caption, headers, rows, 2);
+    }
+
+    /** Builds the machine-readable significance table with raw numbers, one row per compared variant and measure. */
+    public static Table significanceCsv(Comparison comparison) {
+        StringColumn variantColumn = StringColumn.create("variant");
+        StringColumn metricColumn = StringColumn.create("metric");
+        IntColumn pairs = IntColumn.create("queries");
+        DoubleColumn difference = DoubleColumn.create("mean_difference");
+        DoubleColumn t = DoubleColumn.create("t");
+        DoubleColumn pT = DoubleColumn.create("p_t");
+        DoubleColumn pTHolm = DoubleColumn.create("p_t_holm");
+        DoubleColumn pW = DoubleColumn.create("p_wilcoxon");
+        DoubleColumn pWHolm = DoubleColumn.create("p_wilcoxon_holm");
+        StringColumn method = StringColumn.create("wilcoxon_method");
+
+        for (Variant variant : comparison.variants()) {
+            for (String metric : comparison.metrics()) {
+                Optional<MetricComparison> found = comparison.comparison(variant, metric);
+                if (found.isEmpty()) {
+                    continue;
+                }
+                PairedComparison test = found.get().test();
+                variantColumn.append(variant.label());
+                metricColumn.append(metric);
+                pairs.append(test.pairs());
+                difference.append(test.meanDifference());
+                t.append(test.tStatistic());
+                pT.append(test.tPValue());
+                pTHolm.append(found.get().tPValueHolm());
+                pW.append(test.wilcoxonPValue());
+                pWHolm.append(found.get().wilcoxonPValueHolm());
+                method.append(test.wilcoxonMethod().description());
+            }
+        }
+        return Table.create("significance", variantColumn, metricColumn, pairs, difference, t, pT, pTHolm, pW, pWHolm,
+                method);
     }
 
     /**

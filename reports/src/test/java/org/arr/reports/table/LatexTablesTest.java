@@ -21,6 +21,7 @@ class LatexTablesTest {
                 LatexTables.escape("#1 $5 {a} ~x ^2 a\\b"));
         assertEquals("p \\textless{} 0.05", LatexTables.escape("p < 0.05"));
         assertEquals("0.5 $\\pm$ 0.1", LatexTables.escape("0.5 ± 0.1"));
+        assertEquals("p $\\leq$ 0.05", LatexTables.escape("p ≤ 0.05"));
     }
 
     @Test
@@ -50,7 +51,11 @@ class LatexTablesTest {
 
         int depth = 0;
         for (char c : latex.toCharArray()) {
-            depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+            if (c == '{') {
+                depth++;
+            } else if (c == '}') {
+                depth--;
+            }
             assertTrue(depth >= 0, latex);
         }
         assertEquals(0, depth, latex);
