@@ -15,7 +15,13 @@ import picocli.CommandLine.Option;
         versionProvider = VersionProvider.class,
         description = "Autoregressive ranking (ARR) research framework: datasets, training, evaluation, theory checks.",
         subcommands = {
-            CommandLine.HelpCommand.class
+            CommandLine.HelpCommand.class,
+            DatasetsCommand.class,
+            EvalCommand.class,
+            GenerateEvalDataCommand.class,
+            TheoryCommand.class,
+            ReportCommand.class,
+            ValidateCommand.class
         })
 public final class ArrCommand implements Callable<Integer> {
 
