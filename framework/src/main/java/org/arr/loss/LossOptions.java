@@ -3,6 +3,7 @@ package org.arr.loss;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.arr.util.ClosestName;
 
 /** Typed reading of a loss's config options, with errors that name the option path and the closest valid key. */
 final class LossOptions {
@@ -15,8 +16,9 @@ final class LossOptions {
         this.options = options;
         for (String key : options.keySet()) {
             if (!allowed.contains(key)) {
+                String suggestion = ClosestName.closest(key, allowed).map(name -> "; did you mean '" + name + "'?").orElse(";");
                 throw new IllegalArgumentException("Unknown option loss." + key + " for loss '" + loss + "'"
-                        + (allowed.isEmpty() ? "; it takes no options" : "; did you mean '" + closest(key, allowed) + "'? Options: " + allowed));
+                        + (allowed.isEmpty() ? "; it takes no options" : suggestion + " Options: " + allowed));
             }
         }
     }
@@ -68,38 +70,5 @@ final class LossOptions {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("loss." + path + " = '" + value + "' is not a number");
         }
-    }
-
-    /** Returns the allowed key with the smallest edit distance to {@code key}. */
-    static String closest(String key, List<String> allowed) {
-        String best = allowed.get(0);
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : allowed) {
-            int distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
-            if (distance < bestDistance) {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-        return best;
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.arr.util.ClosestName;
 
 /**
  * Registry of losses by name. A factory receives the loss options from the experiment config (an empty map
@@ -67,7 +68,7 @@ public final class Losses {
     public static RankingLoss create(String name, Map<String, Object> options) {
         Function<Map<String, Object>, RankingLoss> factory = FACTORIES.get(name);
         if (factory == null) {
-            throw new IllegalArgumentException("Unknown loss '" + name + "'; known losses: " + new TreeMap<>(FACTORIES).keySet());
+            throw new IllegalArgumentException(ClosestName.unknownNameMessage("loss", name, FACTORIES.keySet()));
         }
         return factory.apply(options);
     }

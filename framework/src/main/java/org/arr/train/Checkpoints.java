@@ -19,13 +19,15 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.zip.CRC32;
 import org.arr.model.ArrModel;
+import org.arr.run.AtomicFiles;
 
 /**
  * Reads and writes checkpoint files. A file contains a magic string, a CRC-32 of its payload and the payload:
  * the {@link TrainingState} as JSON, the model parameters in DJL's block format, and the AdamW moments as an
  * encoded {@link NDList}. Files are written to a temporary file in the same folder and then moved over the
  * target, so a killed process leaves either the old or the new checkpoint, never a partial one. Files are not
- * fsynced (that cost seconds per epoch on a busy disk), so a power loss can still lose the latest epoch.
+ * fsynced, unlike {@link AtomicFiles} (that cost seconds per epoch on a busy disk), so a power loss can still lose
+ * the latest epoch.
  */
 public final class Checkpoints {
 
@@ -62,7 +64,7 @@ public final class Checkpoints {
             crc.update(body);
 
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName() + ".", ".tmp");
+            Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), AtomicFiles.TEMPORARY_PREFIX + file.getFileName(), "");
             try {
                 try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary,
                         StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)))) {
