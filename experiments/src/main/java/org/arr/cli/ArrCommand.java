@@ -19,6 +19,8 @@ import picocli.CommandLine.Option;
             DatasetsCommand.class,
             EvalCommand.class,
             GenerateEvalDataCommand.class,
+            TheoryCommand.class,
+            ReportCommand.class,
             ValidateCommand.class
         })
 public final class ArrCommand implements Callable<Integer> {
