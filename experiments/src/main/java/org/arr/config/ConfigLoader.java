@@ -142,7 +142,7 @@ public final class ConfigLoader {
                         new ExperimentSpec.Tokenizer(tokenizer.get("type").textValue(), tokenizer.get("path").textValue(),
                                 tokenizer.get("minCount").intValue(), tokenizer.get("maxVocabulary").intValue()),
                         model.get("maxQueryTokens").intValue(), model.get("maxDocumentTokens").intValue()),
-                new ExperimentSpec.Loss(loss.get("name").textValue(), toMap(loss.get("parameters"))),
+                new ExperimentSpec.Loss(loss.get("name").textValue(), lossOptions(loss)),
                 new ExperimentSpec.Train(train.get("epochs").intValue(), train.get("batchSize").intValue(),
                         train.get("learningRate").doubleValue(), train.get("weightDecay").doubleValue(),
                         train.get("warmupFraction").doubleValue(), train.get("schedule").textValue(),
@@ -161,6 +161,12 @@ public final class ConfigLoader {
                 node.get("semanticDimensions").intValue(), node.get("semanticMaxTerms").intValue(),
                 node.get("kmeansMaxIterations").intValue(), node.get("textTokenizer").textValue(),
                 node.get("textMaxTokens").intValue(), node.get("taxonomyTokens").textValue());
+    }
+
+    private static Map<String, Object> lossOptions(JsonNode loss) {
+        ObjectNode options = loss.deepCopy();
+        options.remove("name");
+        return toMap(options);
     }
 
     private static Map<String, Object> toMap(JsonNode node) {

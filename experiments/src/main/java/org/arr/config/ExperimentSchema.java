@@ -10,6 +10,7 @@ import org.arr.data.DatasetLoader;
 import org.arr.datasets.Datasets;
 import org.arr.docid.DocIdOptions;
 import org.arr.docid.DocIdSchemes;
+import org.arr.loss.Losses;
 import org.arr.util.ClosestName;
 
 /**
@@ -98,11 +99,13 @@ final class ExperimentSchema {
                 .build();
     }
 
-    private static SchemaNode.Section loss() {
-        return SchemaNode.Section.builder()
-                .add("name", Setting.choice("ntp", LossParameters::names))
-                .add("parameters", new SchemaNode.DependentSection("name", LossParameters::schemaFor))
-                .build();
+    /**
+     * Returns the loss: {@code name} and the loss's own options, checked by building the loss.
+     * NOTE: options a loss leaves at its default are not written into the resolved config, because the loss
+     * registry does not expose its defaults.
+     */
+    private static SchemaNode loss() {
+        return new SchemaNode.Component("name", "ntp", Losses::names, Losses::create);
     }
 
     private static SchemaNode.Section train() {

@@ -77,12 +77,12 @@ public record ExperimentSpec(String name, Dataset dataset, DocIds docids, Model 
 
     /**
      * @param name loss name
-     * @param parameters the loss's parameters, every one present (defaults filled in)
+     * @param options the loss's options as given in the config (the loss applies its defaults to the rest)
      */
-    public record Loss(String name, Map<String, Object> parameters) {
+    public record Loss(String name, Map<String, Object> options) {
 
         public Loss {
-            parameters = ConfigValues.immutable(parameters);
+            options = ConfigValues.immutable(options);
         }
     }
 
