@@ -25,9 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Measures training and decoding throughput of the model a config describes, on the config's own task: one
- * training epoch (tokens/s, optimizer steps/s) and constrained beam search over test queries (queries/s), plus the
- * JVM's peak heap and the process's peak resident memory. A measurement, not a test.
+ * Measures training and decoding throughput of the model a config describes, on the config's own task. Training
+ * is timed over whole epochs (tokens/s, optimizer steps/s) and decoding as constrained beam search over test
+ * queries (queries/s). The JVM's peak heap and the process's peak resident memory are reported too.
  */
 public final class Benchmark {
 
