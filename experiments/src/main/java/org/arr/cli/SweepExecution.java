@@ -46,7 +46,7 @@ final class SweepExecution {
      *
      * @param out the sweep folder given with {@code --out}, or null for {@code runsRoot/<name>/sweep-<hash>}
      * @return 0 when no cell failed, otherwise {@link #CELLS_FAILED}
-     * @throws IllegalArgumentException if the sweep folder holds another sweep or other files
+     * @throws IllegalArgumentException if the sweep folder contains another sweep or other files
      */
     static int run(Sweep sweep, Path out, Path runsRoot, Shard shard, CellRunner cellRunner, PrintWriter stdout,
             PrintWriter stderr) {

@@ -11,7 +11,7 @@ public interface CellRunner {
      * Runs the experiment and, when it completes, marks its run folder finished ({@code provenance.json} status
      * {@code finished}, see {@link org.arr.run.RunDirectory}).
      *
-     * @param runFolder the cell's folder: missing or empty for a new run, or holding an unfinished run of this same
+     * @param runFolder the cell's folder: missing or empty for a new run, or containing an unfinished run of this same
      *     config when {@code resume} is set
      * @param resume continue the unfinished run in {@code runFolder} from its last checkpoint, or train again from the
      *     start when it has none

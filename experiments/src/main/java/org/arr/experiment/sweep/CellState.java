@@ -8,7 +8,7 @@ import org.arr.run.Provenance;
 import org.arr.run.RunDirectory;
 
 /**
- * What a cell's folder holds before the sweep runs it.
+ * The state of a cell folder before the sweep runs it.
  *
  * @param kind the state
  * @param provenance the stored provenance of a run, or null when there is none

@@ -36,13 +36,13 @@ public final class SweepRunner {
         this.cellRunner = cellRunner;
     }
 
-    /** How one cell ended in this invocation. */
+    /** The outcome of one cell in this invocation. */
     public enum Outcome {
         /** Ran (new or resumed) and finished. */
         FINISHED,
         /** Had finished before; not run again. */
         SKIPPED,
-        /** Failed; the message says why. */
+        /** Failed, with the error message. */
         FAILED
     }
 
@@ -81,7 +81,7 @@ public final class SweepRunner {
      * Runs the cells of one shard.
      *
      * @param sweepFolder where the cell folders go; created if missing
-     * @throws IllegalArgumentException if the folder holds a different sweep, or is a non-empty folder without
+     * @throws IllegalArgumentException if the folder contains a different sweep, or is a non-empty folder without
      *     {@code sweep.yaml}
      * @throws UncheckedIOException if {@code sweep.yaml} or {@code summary.csv} cannot be written, or the summary
      *     cannot read a cell's files
@@ -127,7 +127,7 @@ public final class SweepRunner {
                     LOG.info("{}: already finished, skipped", progress);
                     return new CellResult(cell, Outcome.SKIPPED, null, seconds(start));
                 }
-                case NOT_A_RUN -> throw new IllegalArgumentException("Folder " + folder + " is not empty and holds no run (no "
+                case NOT_A_RUN -> throw new IllegalArgumentException("Folder " + folder + " is not empty and contains no run (no "
                         + RunDirectory.PROVENANCE + "); remove it to run the cell");
                 case UNFINISHED -> LOG.info("{}: resuming its {} run{}", progress, state.provenance().status().label(),
                         state.provenance().message() == null ? "" : " (" + state.provenance().message() + ")");
@@ -157,12 +157,12 @@ public final class SweepRunner {
         Path configFile = folder.resolve(RunDirectory.CONFIG);
         String stored = Files.isRegularFile(configFile) ? Files.readString(configFile, StandardCharsets.UTF_8) : null;
         if (!cell.config().yaml().equals(stored)) {
-            throw new IllegalArgumentException("Folder " + folder + " holds a finished run of a different config; move it"
+            throw new IllegalArgumentException("Folder " + folder + " contains a finished run of a different config; move it"
                     + " away to run this cell");
         }
     }
 
-    /** Creates the sweep folder with {@code sweep.yaml}, or checks that an existing one holds this same sweep. */
+    /** Creates the sweep folder with {@code sweep.yaml}, or checks that an existing one contains this same sweep. */
     private static void prepareFolder(Sweep sweep, Path sweepFolder) {
         Path definition = sweepFolder.resolve(Sweep.DEFINITION_FILE);
         try {
@@ -172,7 +172,7 @@ public final class SweepRunner {
             if (!Files.isRegularFile(definition) && Files.isDirectory(sweepFolder) && hasEntries(sweepFolder)
                     && !Files.isRegularFile(definition)) {
                 // The second look at sweep.yaml covers a shard that wrote it and its first cell between the two checks.
-                throw new IllegalArgumentException("Folder " + sweepFolder + " is not empty and holds no " + Sweep.DEFINITION_FILE
+                throw new IllegalArgumentException("Folder " + sweepFolder + " is not empty and contains no " + Sweep.DEFINITION_FILE
                         + "; choose a new or empty folder for the sweep");
             }
             if (!Files.isRegularFile(definition)) {
@@ -182,7 +182,7 @@ public final class SweepRunner {
             }
             String stored = Files.readString(definition, StandardCharsets.UTF_8);
             if (!stored.equals(sweep.yaml())) {
-                throw new IllegalArgumentException("Sweep folder " + sweepFolder + " holds a different sweep (its "
+                throw new IllegalArgumentException("Sweep folder " + sweepFolder + " contains a different sweep (its "
                         + Sweep.DEFINITION_FILE + " differs from this config's sweep, hash " + sweep.hash() + "); choose"
                         + " another --out, or rerun with the config and --set values that created it");
             }
@@ -191,7 +191,7 @@ public final class SweepRunner {
         }
     }
 
-    /** Returns whether the folder holds anything besides temporary files of an atomic write in progress. */
+    /** Returns whether the folder contains anything besides temporary files of an atomic write in progress. */
     private static boolean hasEntries(Path folder) throws IOException {
         try (Stream<Path> entries = Files.list(folder)) {
             return entries.anyMatch(entry -> !entry.getFileName().toString().startsWith(AtomicFiles.TEMPORARY_PREFIX));

@@ -15,7 +15,7 @@ import org.arr.run.RunDirectory;
 
 /**
  * A cell runner that trains nothing: it opens the real run folder, writes {@code metrics.json} with values given
- * per cell folder name, and finishes, fails or stops the run as told.
+ * per cell folder name, and finishes, fails or stops the run as configured per cell.
  */
 final class FakeCellRunner implements CellRunner {
 

@@ -127,7 +127,7 @@ class SweepRunnerTest {
     }
 
     @Test
-    void folderThatIsNotARunFailsOnlyItsCell() throws IOException {
+    void foreignFolderFailsOnlyItsCell() throws IOException {
         Files.createDirectories(folder().resolve("b_seed-1"));
         Files.writeString(folder().resolve(Sweep.DEFINITION_FILE), sweep().yaml());
         Files.writeString(folder().resolve("b_seed-1").resolve("notes.txt"), "mine");
@@ -136,7 +136,7 @@ class SweepRunnerTest {
         SweepRunner.Result result = new SweepRunner(runner).run(sweep(), folder(), Shard.ALL);
 
         assertEquals(1, result.failures().size());
-        assertTrue(result.failures().get(0).message().contains("holds no run"), result.failures().get(0).message());
+        assertTrue(result.failures().get(0).message().contains("contains no run"), result.failures().get(0).message());
         assertEquals(5, runner.calls().size());
         assertEquals("mine", Files.readString(folder().resolve("b_seed-1").resolve("notes.txt")));
     }
@@ -149,7 +149,7 @@ class SweepRunnerTest {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> new SweepRunner(new FakeCellRunner()).run(other, folder(), Shard.ALL));
 
-        assertTrue(error.getMessage().contains("holds a different sweep"), error.getMessage());
+        assertTrue(error.getMessage().contains("contains a different sweep"), error.getMessage());
     }
 
     @Test
@@ -160,7 +160,7 @@ class SweepRunnerTest {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> new SweepRunner(new FakeCellRunner()).run(sweep(), folder(), Shard.ALL));
 
-        assertTrue(error.getMessage().contains("is not empty and holds no sweep.yaml"), error.getMessage());
+        assertTrue(error.getMessage().contains("is not empty and contains no sweep.yaml"), error.getMessage());
     }
 
     @Test
