@@ -43,7 +43,7 @@ public final class ConfigLoader {
             .build())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
-    /** The top-level key of a sweep definition, which {@link #parse} rejects. */
+    /** The top-level key of a sweep definition, which {@link #parse} rejects unless {@code --set sweep=} removes it. */
     public static final String SWEEP = "sweep";
 
     private ConfigLoader() {
@@ -80,14 +80,14 @@ public final class ConfigLoader {
      */
     public static ResolvedConfig parse(String text, Path source, List<String> overrides) {
         ObjectNode root = readTree(text, source);
+        List<ConfigError> errors = new ArrayList<>();
+        Map<String, String> origins = new LinkedHashMap<>();
+        applyOverrides(root, overrides, origins, errors);
         if (root.has(SWEEP)) {
             throw new ConfigException(source.toString(), List.of(new ConfigError(SWEEP, "this config defines a sweep of"
                     + " several runs; run it with 'arr run', which runs every cell, or check it with 'arr validate'")));
         }
 
-        List<ConfigError> errors = new ArrayList<>();
-        Map<String, String> origins = new LinkedHashMap<>();
-        applyOverrides(root, overrides, origins, errors);
         ResolvedConfig resolved = resolve(root, origins, errors);
         if (!errors.isEmpty()) {
             throw new ConfigException(source.toString(), errors);

@@ -325,6 +325,12 @@ class SweepLoaderTest {
         assertTrue(error.getMessage().contains("arr run"), error.getMessage());
     }
 
+    @Test
+    void emptySetRemovesTheSweep() {
+        assertTrue(SweepLoader.parse(FULL, SOURCE, List.of("sweep=")).isEmpty());
+        assertEquals("tiny", ConfigLoader.parse(FULL, SOURCE, List.of("sweep=")).spec().name());
+    }
+
     /** Cells are every variant times every grid point times every seed, with unique ids, for any sizes. */
     @Property(tries = 40)
     void cellCountIsProductOfAxes(@ForAll @IntRange(min = 0, max = 3) int seeds, @ForAll @IntRange(min = 0, max = 3) int variants,
