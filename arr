@@ -29,7 +29,7 @@ fi
 
 # ai.djl.offline=true makes a missing PyTorch native fail at once instead of trying a download.
 # One PyTorch thread (ARR_TORCH_THREADS) is the default: the models here are small, and on a 2-core machine
-# a quickstart epoch took 3 s with one thread against 18-70 s with two.
+# shared with other processes a quickstart epoch took about 3 s with one thread and 18 to 70 s with two.
 threads="${ARR_TORCH_THREADS:-1}"
 # shellcheck disable=SC2086
 exec java -Dai.djl.offline=true -Dai.djl.pytorch.num_threads="$threads" -Dai.djl.pytorch.num_interop_threads="$threads" \
