@@ -32,7 +32,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config value, e.g. --set model.dModel=128.")
     java.util.List<String> overrides = new java.util.ArrayList<>();
 
-    @Option(names = "--epochs", defaultValue = "1", description = "Training epochs to time. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--epochs", defaultValue = "2",
+            description = "Training epochs to time, after one untimed warm-up epoch. Default: ${DEFAULT-VALUE}.")
     int epochs;
 
     @Option(names = "--queries", defaultValue = "200", description = "Test queries to decode at most. Default: ${DEFAULT-VALUE}.")
@@ -61,8 +62,9 @@ final class BenchCommand implements Callable<Integer> {
                 model.dModel(), model.heads(), model.mlpRatio(), figures.parameters());
         out.printf(Locale.ROOT, "task           %s, docIDs %s, %d training groups, batch %d%n", experiment.dataset().spec(),
                 experiment.docids().scheme(), figures.trainingGroups(), experiment.train().batchSize());
-        out.printf(Locale.ROOT, "train          %,.0f tokens/s, %.2f steps/s (%d epoch%s)%n", figures.trainTokensPerSecond(),
-                figures.trainStepsPerSecond(), epochs, epochs == 1 ? "" : "s");
+        out.printf(Locale.ROOT, "train          %,.0f tokens/s, %.2f steps/s (mean of %d epoch%s after a warm-up epoch)%n",
+                figures.trainTokensPerSecond(), figures.trainStepsPerSecond(), figures.timedEpochs(),
+                figures.timedEpochs() == 1 ? "" : "s");
         out.printf(Locale.ROOT, "decode         %.2f queries/s at beam width %d (%d queries, constrained)%n",
                 figures.decodeQueriesPerSecond(), figures.beamWidth(), figures.decodeQueries());
         out.printf(Locale.ROOT, "peak heap      %.1f MiB%n", figures.peakHeapBytes() / 1048576.0);

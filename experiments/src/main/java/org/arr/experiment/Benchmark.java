@@ -25,9 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Measures training and decoding throughput of the model a config describes, on the config's own task: one
- * training epoch (tokens/s, optimizer steps/s) and constrained beam search over test queries (queries/s), plus the
- * JVM's peak heap and the process's peak resident memory. A measurement, not a test.
+ * Measures training and decoding throughput of the model a config describes, on the config's own task. Training
+ * is timed over whole epochs (tokens/s, optimizer steps/s) and decoding as constrained beam search over test
+ * queries (queries/s). The JVM's peak heap and the process's peak resident memory are reported too.
  */
 public final class Benchmark {
 
@@ -40,6 +40,7 @@ public final class Benchmark {
      * @param trainingGroups training groups per epoch (queries plus indexing examples)
      * @param trainTokensPerSecond input tokens per second of the training steps
      * @param trainStepsPerSecond optimizer steps per second
+     * @param timedEpochs epochs timed
      * @param decodeQueries test queries decoded
      * @param beamWidth beam width of the decoding
      * @param decodeQueriesPerSecond decoded queries per second
@@ -48,7 +49,18 @@ public final class Benchmark {
      *     {@code /proc/self/status} is unavailable
      */
     public record Figures(long parameters, int trainingGroups, double trainTokensPerSecond, double trainStepsPerSecond,
+            int timedEpochs,
             int decodeQueries, int beamWidth, double decodeQueriesPerSecond, long peakHeapBytes, long peakResidentBytes) {
+    }
+
+    /** Ends training once the timed epochs are done. */
+    private static final class EnoughEpochs extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        EnoughEpochs() {
+            super("enough epochs timed", null, false, false);
+        }
     }
 
     private Benchmark() {
@@ -57,7 +69,8 @@ public final class Benchmark {
     /**
      * Runs the measurements.
      *
-     * @param epochs training epochs to time (the mean over them is reported)
+     * @param epochs training epochs to time after one untimed warm-up epoch; fewer are timed when
+     *     {@code train.epochs} ends first
      * @param maxQueries at most this many test queries are decoded
      * @param scratch a folder for the checkpoints the trainer writes
      */
@@ -67,21 +80,30 @@ public final class Benchmark {
         RankingLoss loss = Losses.create(spec.loss().name(), spec.loss().options());
         List<TrainingGroup> groups = stage.trainingGroups(loss);
 
-        TrainerConfig trainerConfig = TrainerConfig.builder()
-                .epochs(epochs)
-                .batchSize(spec.train().batchSize())
-                .learningRate(spec.train().learningRate())
-                .weightDecay(spec.train().weightDecay())
-                .clipGradientNorm(spec.train().gradClip())
-                .patience(0)
-                .seed(spec.seed())
-                .progressBar(false)
-                .build();
+        // The config's own schedule over all its epochs, stopped after the timed ones, so the learning rate (and
+        // with it the numerical behaviour) matches a real run.
+        TrainerConfig trainerConfig = ArrStage.trainerConfig(spec, false);
         int stepsPerEpoch = (groups.size() + trainerConfig.batchSize() - 1) / trainerConfig.batchSize();
 
         try (ArrModel model = ArrModel.create(ArrStage.modelConfig(spec, prepared), spec.seed())) {
             List<EpochRecord> records = new ArrayList<>();
-            new ArrTrainer(trainerConfig).train(model, loss, groups, scratch, false, null, records::add);
+            try {
+                new ArrTrainer(trainerConfig).train(model, loss, groups, scratch, false, null, record -> {
+                    // The first epoch warms up the JIT compiler and the native library, so it is not timed.
+                    if (record.epoch() > 1) {
+                        records.add(record);
+                    }
+                    if (records.size() >= epochs) {
+                        throw new EnoughEpochs();
+                    }
+                });
+            } catch (EnoughEpochs done) {
+                LOG.info("Timed {} training epoch(s)", records.size());
+            }
+            if (records.isEmpty()) {
+                throw new IllegalArgumentException("Nothing to time: the config trains for " + spec.train().epochs()
+                        + " epoch(s) and the first is a warm-up; set train.epochs to 2 or more");
+            }
             double seconds = records.stream().mapToDouble(EpochRecord::seconds).sum();
             double tokensPerSecond = records.stream().mapToDouble(r -> r.tokensPerSecond() * r.seconds()).sum() / seconds;
 
@@ -94,7 +116,7 @@ public final class Benchmark {
             double decodeSeconds = (System.nanoTime() - started) / 1e9;
             LOG.info("Decoded {} queries in {} s", decoded.size(), String.format(Locale.ROOT, "%.2f", decodeSeconds));
 
-            return new Figures(model.parameterCount(), groups.size(), tokensPerSecond, stepsPerEpoch * epochs / seconds,
+            return new Figures(model.parameterCount(), groups.size(), tokensPerSecond, stepsPerEpoch * records.size() / seconds, records.size(),
                     decoded.size(), spec.eval().beamWidth(), decoded.size() / decodeSeconds, peakHeapBytes(),
                     peakResidentBytes());
         }

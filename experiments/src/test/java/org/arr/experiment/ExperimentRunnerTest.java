@@ -22,6 +22,8 @@ import org.arr.config.ResolvedConfig;
 import org.arr.run.Provenance;
 import org.arr.run.RunDirectory;
 import org.arr.run.RunStatus;
+import org.arr.train.Checkpoints;
+import org.arr.train.InvalidCheckpointException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -210,6 +212,22 @@ class ExperimentRunnerTest {
         assertEquals(4, log.size());
         assertEquals(List.of("1", "2", "3"), log.subList(1, 4).stream().map(line -> line.split(",")[0]).toList());
         assertEquals(metrics(finished), metrics(out));
+    }
+
+    @Test
+    void corruptCheckpointFailsResume() throws IOException {
+        Path out = folder.resolve("corrupt");
+        run(config(), out, false, 1);
+        Path checkpoint;
+        try (var files = Files.list(out.resolve(RunDirectory.CHECKPOINTS))) {
+            checkpoint = files.filter(file -> file.getFileName().toString().equals(Checkpoints.LAST)).findFirst().orElseThrow();
+        }
+        Files.write(checkpoint, new byte[] {1, 2, 3});
+
+        InvalidCheckpointException error = assertThrows(InvalidCheckpointException.class, () -> run(config(), out, true, 0));
+
+        assertTrue(error.getMessage().contains(Checkpoints.LAST), error.getMessage());
+        assertEquals(RunStatus.FAILED, RunDirectory.readProvenance(out).status());
     }
 
     @Test
