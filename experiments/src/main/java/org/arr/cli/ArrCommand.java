@@ -15,7 +15,10 @@ import picocli.CommandLine.Option;
         versionProvider = VersionProvider.class,
         description = "Autoregressive ranking (ARR) research framework: datasets, training, evaluation, theory checks.",
         subcommands = {
-            CommandLine.HelpCommand.class
+            CommandLine.HelpCommand.class,
+            DatasetsCommand.class,
+            EvalCommand.class,
+            GenerateEvalDataCommand.class
         })
 public final class ArrCommand implements Callable<Integer> {
 
