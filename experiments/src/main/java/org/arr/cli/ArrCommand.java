@@ -18,7 +18,10 @@ import picocli.CommandLine.Option;
             CommandLine.HelpCommand.class,
             DatasetsCommand.class,
             EvalCommand.class,
-            GenerateEvalDataCommand.class
+            GenerateEvalDataCommand.class,
+            TheoryCommand.class,
+            ReportCommand.class,
+            ValidateCommand.class
         })
 public final class ArrCommand implements Callable<Integer> {
 

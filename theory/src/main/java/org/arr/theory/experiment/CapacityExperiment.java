@@ -1,0 +1,195 @@
+package org.arr.theory.experiment;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.function.IntFunction;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import org.arr.theory.capacity.DimensionSearch;
+import org.arr.theory.capacity.FitSettings;
+import org.arr.theory.capacity.FreeEmbeddingFitter;
+import org.arr.theory.capacity.RankingTargets;
+import org.arr.theory.capacity.SearchProbe;
+import org.arr.theory.construction.BinaryTreeConstruction;
+import org.arr.theory.construction.ConstructionCheck;
+import org.arr.theory.counting.OrderingCounts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Measures the smallest dimension that realizes every ranking, against the number of documents {@code n}, on two
+ * task families: the complete ranking task (all {@code n!} permutations) and {@code m} sampled permutations. For
+ * each {@code n} it records Cover's counting bound (the smallest {@code dim} with {@code N_lin(n, dim)} at least
+ * the number of rankings, a lower bound for every dual encoder), the free-embedding dual encoder found by
+ * {@link DimensionSearch} (an upper bound on the true minimum), and the binary-tree autoregressive construction,
+ * whose hidden state has dimension 1 and is checked exactly by exhaustive scoring.
+ */
+public final class CapacityExperiment {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CapacityExperiment.class);
+
+    /** Legend label of the free-embedding dual encoder curve. */
+    public static final String DUAL_ENCODER_LABEL = "dual encoder, free embeddings (smallest dim found)";
+    /** Legend label of the construction curve. */
+    public static final String CONSTRUCTION_LABEL = "ARR construction, binary docIDs (hidden dim 1, exact check)";
+
+    /**
+     * Settings of a run.
+     *
+     * @param completeNs corpus sizes of the complete ranking task (each at most 10)
+     * @param sampledNs corpus sizes of the sampled-permutations task
+     * @param sampledQueries permutations drawn per sampled task
+     * @param fit free-embedding fit settings
+     * @param taskSeed seed of the sampled permutations
+     */
+    public record Config(int[] completeNs, int[] sampledNs, int sampledQueries, FitSettings fit, long taskSeed) {
+
+        public Config {
+            completeNs = completeNs.clone();
+            sampledNs = sampledNs.clone();
+        }
+
+        /** Returns the settings of {@code --quick}: {@code n = 3..7} complete, {@code n = 8..16} with 500 sampled. */
+        public static Config quick(long seed) {
+            return new Config(new int[] {3, 4, 5, 6, 7}, new int[] {8, 10, 12, 16}, 500,
+                    new FitSettings(2000, 0.05, 300, 2, seed), seed);
+        }
+
+        /** Returns the full settings: {@code n = 3..8} complete, {@code n = 8..32} with 2000 sampled. */
+        public static Config full(long seed) {
+            return new Config(new int[] {3, 4, 5, 6, 7, 8}, new int[] {8, 10, 12, 16, 20, 24, 32}, 2000,
+                    new FitSettings(5000, 0.05, 500, 3, seed), seed);
+        }
+    }
+
+    /**
+     * The measurements for one corpus size of a task family.
+     *
+     * @param n number of documents
+     * @param queries number of rankings to realize
+     * @param countingBoundDim smallest {@code dim} with {@code N_lin(n, dim) >= queries}
+     * @param dualEncoderDim smallest dimension at which free embeddings realized every ranking, or -1 if none did
+     * @param constructionFraction fraction of rankings the construction realizes (1 means all)
+     */
+    public record SizeResult(int n, int queries, int countingBoundDim, int dualEncoderDim, double constructionFraction) {
+    }
+
+    /**
+     * The results of one task family.
+     *
+     * @param task task family label used in the CSV, e.g. {@code complete}
+     * @param title human-readable title for plots
+     * @param sizes one entry per corpus size, in the order run
+     * @param curves the plotted curves: bounds, references and one per model
+     */
+    public record FamilyResult(String task, String title, List<SizeResult> sizes, List<CapacityCurve> curves) {
+        public FamilyResult {
+            sizes = List.copyOf(sizes);
+            curves = List.copyOf(curves);
+        }
+    }
+
+    /**
+     * Everything a run measured.
+     *
+     * @param rows one row per fit, check and counting bound
+     * @param families the curves per task family
+     */
+    public record Report(List<CapacityRow> rows, List<FamilyResult> families) {
+        public Report {
+            rows = List.copyOf(rows);
+            families = List.copyOf(families);
+        }
+    }
+
+    private final Config config;
+
+    public CapacityExperiment(Config config) {
+        this.config = config;
+    }
+
+    /** Runs both task families, showing one progress bar per family on stderr. */
+    public Report run() {
+        List<CapacityRow> rows = new ArrayList<>();
+        List<FamilyResult> families = new ArrayList<>();
+        families.add(runFamily("complete", "Complete ranking task (all n! permutations)", config.completeNs(),
+                SyntheticTargets::complete, rows));
+        int m = config.sampledQueries();
+        families.add(runFamily("sampled(m=" + m + ")", m + " sampled permutations per n", config.sampledNs(),
+                n -> SyntheticTargets.sampled(n, m, config.taskSeed()), rows));
+        return new Report(rows, families);
+    }
+
+    private FamilyResult runFamily(String task, String title, int[] ns, IntFunction<RankingTargets> targetsForN,
+            List<CapacityRow> rows) {
+        LOG.info("Capacity on task {}: n = {}", task, Arrays.toString(ns));
+        List<SizeResult> results = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        List<Double> countingDims = new ArrayList<>();
+        List<Double> dualEncoderDims = new ArrayList<>();
+        List<Double> constructionDims = new ArrayList<>();
+        DimensionSearch search = new DimensionSearch(new FreeEmbeddingFitter(), config.fit());
+
+        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("capacity " + task).setInitialMax(ns.length)
+                .continuousUpdate().build()) {
+            for (int n : ns) {
+                RankingTargets targets = targetsForN.apply(n);
+                int queries = targets.queryCount();
+                sizes.add(n);
+
+                int bound = OrderingCounts.smallestLinearDimension(n, BigInteger.valueOf(queries));
+                countingDims.add((double) bound);
+
+                DimensionSearch.Result result = search.smallestDimension(targets, Math.max(1, n - 1),
+                        probe -> bar.setExtraMessage(describe(probe)));
+                dualEncoderDims.add(result.smallestDim() > 0 ? result.smallestDim() : Double.NaN);
+                TreeSet<Integer> countedDims = new TreeSet<>(List.of(bound));
+                for (SearchProbe probe : result.probes()) {
+                    rows.add(new CapacityRow(task, "de_free_embeddings", "none", n, queries, probe.result().dim(),
+                            probe.result().fractionRealized(), probe.result().seconds()));
+                    countedDims.add(probe.result().dim());
+                }
+                for (int dim : countedDims) {
+                    rows.add(countingRow(task, n, queries, dim));
+                }
+
+                ConstructionCheck.Result check = ConstructionCheck.check(targets);
+                rows.add(new CapacityRow(task, "arr_construction", "binary", n, queries,
+                        BinaryTreeConstruction.HIDDEN_DIMENSION, check.fractionRealized(), check.seconds()));
+                constructionDims.add(check.success() ? BinaryTreeConstruction.HIDDEN_DIMENSION : Double.NaN);
+                results.add(new SizeResult(n, queries, bound, result.smallestDim(), check.fractionRealized()));
+
+                LOG.info("task {} n {}: counting bound {}, free-embedding DE {}, construction realizes {}/{}", task, n,
+                        bound, result.smallestDim(), check.realizedQueries(), check.queryCount());
+                bar.step();
+            }
+        }
+        List<CapacityCurve> curves = new ArrayList<>();
+        curves.add(new CapacityCurve("counting bound (Cover): smallest dim with N_lin(n, dim) >= #rankings",
+                CapacityCurve.Kind.BOUND, sizes, countingDims));
+        curves.add(new CapacityCurve(DUAL_ENCODER_LABEL, CapacityCurve.Kind.MEASURED, sizes, dualEncoderDims));
+        curves.add(new CapacityCurve(CONSTRUCTION_LABEL, CapacityCurve.Kind.MEASURED, sizes, constructionDims));
+        // Drawn last, so it stays visible where a measured curve lies on it.
+        List<Double> allRankingsDims = sizes.stream().map(n -> (double) (n - 1)).toList();
+        if (!countingDims.equals(allRankingsDims)) {
+            curves.add(new CapacityCurve("n - 1 (suffices for all n! rankings)", CapacityCurve.Kind.REFERENCE, sizes,
+                    allRankingsDims));
+        }
+        return new FamilyResult(task, title, results, curves);
+    }
+
+    private static CapacityRow countingRow(String task, int n, int queries, int dim) {
+        BigInteger count = OrderingCounts.linearOrderings(n, dim);
+        double fraction = count.compareTo(BigInteger.valueOf(queries)) >= 0 ? 1.0
+                : count.doubleValue() / queries;
+        return new CapacityRow(task, "counting_bound", "none", n, queries, dim, fraction, 0);
+    }
+
+    private static String describe(SearchProbe probe) {
+        return "n=" + probe.n() + " dim=" + probe.result().dim() + ": " + probe.result().realizedQueries() + "/"
+                + probe.result().queryCount();
+    }
+}

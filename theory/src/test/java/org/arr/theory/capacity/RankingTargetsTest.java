@@ -1,0 +1,69 @@
+package org.arr.theory.capacity;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+class RankingTargetsTest {
+
+    @Property(tries = 300)
+    void realizedMatchesPairwiseDefinition(@ForAll @IntRange(min = 2, max = 8) int n, @ForAll long seed) {
+        Random random = new Random(seed);
+        int[] grades = new int[n];
+        do {
+            for (int i = 0; i < n; i++) {
+                grades[i] = random.nextInt(3);
+            }
+        } while (java.util.Arrays.stream(grades).distinct().count() < 2);
+        double[] scores = new double[n];
+        for (int i = 0; i < n; i++) {
+            // Few distinct values, so ties and near-orders are common.
+            scores[i] = random.nextInt(4);
+        }
+
+        boolean expected = true;
+        for (int a = 0; a < n; a++) {
+            for (int b = 0; b < n; b++) {
+                if (grades[a] > grades[b] && !(scores[a] > scores[b])) {
+                    expected = false;
+                }
+            }
+        }
+        assertEquals(expected, RankingTargets.fromGrades(new int[][] {grades}).isRealized(0, scores));
+    }
+
+    @Test
+    void fullRankingHasSingletonTiers() {
+        RankingTargets targets = RankingTargets.fullRankings(new int[][] {{2, 0, 1}}, 3);
+        assertArrayEquals(new int[] {2, 0, 1}, targets.order(0));
+        assertArrayEquals(new int[] {0, 1, 2, 3}, targets.tierStarts(0));
+        assertEquals(true, targets.isRealized(0, new double[] {1, 0, 2}));
+        assertEquals(false, targets.isRealized(0, new double[] {1, 1, 2}));
+        assertEquals(false, targets.isRealized(0, new double[] {1, Double.NaN, 2}));
+    }
+
+    @Test
+    void topKHasTwoTiers() {
+        RankingTargets targets = RankingTargets.topK(new int[][] {{3, 1}}, 4);
+        assertEquals(2, targets.tierCount(0));
+        assertEquals(true, targets.isRealized(0, new double[] {0, 5, 0, 4}));
+        assertEquals(false, targets.isRealized(0, new double[] {4, 5, 0, 4}));
+    }
+
+    @Test
+    void invalidTargetsAreRejected() {
+        assertThrows(IllegalArgumentException.class, () -> RankingTargets.fullRankings(new int[][] {{0, 0, 1}}, 3));
+        assertThrows(IllegalArgumentException.class, () -> RankingTargets.fullRankings(new int[][] {{0, 1}}, 3));
+        assertThrows(IllegalArgumentException.class, () -> RankingTargets.fullRankings(new int[0][], 3));
+        assertThrows(IllegalArgumentException.class, () -> RankingTargets.topK(new int[][] {{0, 0}}, 3));
+        assertThrows(IllegalArgumentException.class, () -> RankingTargets.topK(new int[][] {{0, 1, 2}}, 3));
+        assertThrows(IllegalArgumentException.class, () -> RankingTargets.topK(new int[][] {{5}}, 3));
+        assertThrows(IllegalArgumentException.class, () -> RankingTargets.fromGrades(new int[][] {{1, 1, 1}}));
+    }
+}
