@@ -35,10 +35,10 @@ public record DualEncoderConfig(int vocabularySize, int maxQueryTokens, int maxD
     public DualEncoderConfig {
         requireAtLeast("maxQueryTokens", maxQueryTokens, 1);
         requireAtLeast("maxDocumentTokens", maxDocumentTokens, 1);
-        requireAtLeast("embeddingDimension", embeddingDimension, 1);
+        requireAtLeast("encoder.embeddingDimension", embeddingDimension, 1);
         Objects.requireNonNull(similarity, "similarity");
         if (!(temperature > 0) || Double.isInfinite(temperature)) {
-            throw new IllegalArgumentException("model.temperature = " + temperature + " is invalid; expected a finite number > 0");
+            throw new IllegalArgumentException("model.encoder.temperature = " + temperature + " is invalid; expected a finite number > 0");
         }
         encoder(Math.max(maxQueryTokens, maxDocumentTokens), vocabularySize, layers, dModel, heads, mlpRatio, dropout, pooling);
     }

@@ -47,6 +47,19 @@ public final class ListwiseTrainer {
      * @throws IllegalStateException if the loss becomes NaN or infinite
      */
     public List<Double> train(List<Parameter> parameters, NDManager modelManager, BatchLoss loss, List<ListwiseExample> examples) {
+        return train(parameters, modelManager, loss, examples, null);
+    }
+
+    /**
+     * Trains the parameters in place, reporting every finished epoch.
+     *
+     * @param epochListener receives each epoch's number (from 1), mean loss and wall seconds, or null
+     * @return the mean loss of each epoch
+     * @throws IllegalArgumentException if there are no examples
+     * @throws IllegalStateException if the loss or the gradient norm becomes NaN or infinite
+     */
+    public List<Double> train(List<Parameter> parameters, NDManager modelManager, BatchLoss loss, List<ListwiseExample> examples,
+            EpochListener epochListener) {
         if (examples.isEmpty()) {
             throw new IllegalArgumentException("No training queries: the training split has no query with a relevant document");
         }
@@ -71,6 +84,7 @@ public final class ListwiseTrainer {
         try (ProgressBar bar = options.progressBar() ? new ProgressBarBuilder().setTaskName("train")
                 .setInitialMax((long) batches * options.epochs()).setStyle(ProgressBarStyle.ASCII).build() : null) {
             for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+                long epochStart = System.nanoTime();
                 Collections.shuffle(order, random);
                 double total = 0;
                 for (int b = 0; b < batches; b++) {
@@ -85,7 +99,12 @@ public final class ListwiseTrainer {
                 }
                 double mean = total / examples.size();
                 epochLosses.add(mean);
-                LOG.info("Epoch {}/{}: loss {}", epoch, options.epochs(), String.format("%.5f", mean));
+                double seconds = (System.nanoTime() - epochStart) / 1e9;
+                LOG.info("Epoch {}/{}: loss {}, {} s", epoch, options.epochs(), String.format("%.5f", mean),
+                        String.format("%.1f", seconds));
+                if (epochListener != null) {
+                    epochListener.epochFinished(epoch, mean, seconds);
+                }
             }
         }
         return epochLosses;
@@ -101,15 +120,15 @@ public final class ListwiseTrainer {
                 if (!Float.isFinite(value)) {
                     LOG.error("Loss is {} in epoch {}; stopping", value, epoch);
                     throw new IllegalStateException("Training loss became " + value + " in epoch " + epoch
-                            + "; lower training.learningRate or raise model.temperature");
+                            + "; lower train.learningRate or raise model.encoder.temperature");
                 }
                 collector.backward(lossValue);
             }
             Autograd.disable();
             clip(parameters);
 
-            // DJL's optimizer keeps its moment estimates on the weights' manager, so no NDScope here; the gradient
-            // handles are closed one by one (closing a handle leaves the gradient tensor in place).
+            // DJL's optimizer keeps its moment estimates on the weights' manager, so an NDScope here would free them.
+            // Each gradient handle is closed instead, which leaves the gradient tensor itself in place.
             for (Parameter parameter : parameters) {
                 NDArray weight = parameter.getArray();
                 NDArray gradient = weight.getGradient();
@@ -119,6 +138,14 @@ public final class ListwiseTrainer {
             }
             return value;
         }
+    }
+
+    /** Receives the result of each finished epoch. */
+    @FunctionalInterface
+    public interface EpochListener {
+
+        /** Called after epoch {@code epoch} (from 1) with its mean loss and wall seconds. */
+        void epochFinished(int epoch, double meanLoss, double seconds);
     }
 
     /** Scales every gradient by {@code min(1, maxNorm / ||g||)}, where {@code ||g||} is the L2 norm over all of them. */
@@ -131,7 +158,7 @@ public final class ListwiseTrainer {
             }
             double norm = Math.sqrt(squares);
             if (!Double.isFinite(norm)) {
-                throw new IllegalStateException("Gradient norm became " + norm + "; lower training.learningRate");
+                throw new IllegalStateException("Gradient norm became " + norm + "; lower train.learningRate");
             }
             if (norm > options.clipGradientNorm()) {
                 float factor = (float) (options.clipGradientNorm() / norm);

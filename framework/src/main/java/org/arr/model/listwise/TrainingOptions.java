@@ -19,19 +19,19 @@ public record TrainingOptions(int epochs, int batchSize, double learningRate, do
      */
     public TrainingOptions {
         if (epochs < 1) {
-            throw new IllegalArgumentException("training.epochs = " + epochs + " is invalid; expected an integer >= 1");
+            throw new IllegalArgumentException("train.epochs = " + epochs + " is invalid; expected an integer >= 1");
         }
         if (batchSize < 1) {
-            throw new IllegalArgumentException("training.batchSize = " + batchSize + " is invalid; expected an integer >= 1");
+            throw new IllegalArgumentException("train.batchSize = " + batchSize + " is invalid; expected an integer >= 1");
         }
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("training.learningRate = " + learningRate + " is invalid; expected a finite number > 0");
+            throw new IllegalArgumentException("train.learningRate = " + learningRate + " is invalid; expected a finite number > 0");
         }
         if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
-            throw new IllegalArgumentException("training.weightDecay = " + weightDecay + " is invalid; expected a finite number >= 0");
+            throw new IllegalArgumentException("train.weightDecay = " + weightDecay + " is invalid; expected a finite number >= 0");
         }
         if (!(clipGradientNorm > 0)) {
-            throw new IllegalArgumentException("training.clipGradientNorm = " + clipGradientNorm + " is invalid; expected a number > 0");
+            throw new IllegalArgumentException("train.gradClip = " + clipGradientNorm + " is invalid; expected a number > 0");
         }
     }
 }
