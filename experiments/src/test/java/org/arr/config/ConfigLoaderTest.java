@@ -467,4 +467,39 @@ class ConfigLoaderTest {
                     error.message());
         }
     }
+
+    @Test
+    void encoderSettingsGetDefaults() {
+        ExperimentSpec spec = parse(MINIMAL, "model.type=dual-encoder", "loss.name=listwise").spec();
+        assertEquals("dual-encoder", spec.model().type());
+        assertEquals(new ExperimentSpec.Encoder("mean", 64, false, "dot", 1.0), spec.model().encoder());
+        assertEquals("sampled", spec.loss().parameters().get("candidates"));
+        assertEquals(16, spec.loss().parameters().get("negatives"));
+        assertEquals("", spec.eval().rerankRun());
+        assertEquals(100, spec.eval().rerankDepth());
+    }
+
+    @Test
+    void baselineRejectsDocIdLoss() {
+        ConfigError error = onlyError(MINIMAL, "model.type=cross-encoder");
+        assertEquals("loss.name", error.path());
+    }
+
+    @Test
+    void arrRejectsListwiseLoss() {
+        ConfigError error = onlyError(MINIMAL, "loss.name=listwise");
+        assertEquals("loss.name", error.path());
+    }
+
+    @Test
+    void onlyCrossEncoderReranks() {
+        ConfigError error = onlyError(MINIMAL, "model.type=dual-encoder", "loss.name=listwise", "eval.rerankRun=de");
+        assertEquals("eval.rerankRun", error.path());
+    }
+
+    @Test
+    void encoderRejectsUnknownPooling() {
+        ConfigError error = onlyError(MINIMAL, "model.type=dual-encoder", "loss.name=listwise", "model.encoder.pooling=max");
+        assertEquals("model.encoder.pooling", error.path());
+    }
 }
