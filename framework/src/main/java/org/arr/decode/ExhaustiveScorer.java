@@ -1,18 +1,14 @@
 package org.arr.decode;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.arr.trie.PrefixTree;
 
 /**
  * Exact {@code log p(d | q) = sum_i log p(t_i(d) | q, t_<i(d))} for every document of a trie (batched teacher
  * forcing): the ranking the model defines, used as the oracle for beam search and for small corpora.
  *
- * <p>Only the next-token distribution at each inner trie node is needed. A path from the root to an inner node
- * with no inner children (a "probe") yields the distributions at all of its ancestors in one
- * {@link NextTokenScorer#logProbabilitiesAlong} row, so a query costs one row per probe instead of one per
- * document. Scores accumulate in {@code double} from the root down, in the same order as {@link BeamSearch}.
+ * <p>Only the next-token distribution at each inner trie node is needed, and the {@link ProbePaths} yield all of
+ * them with one {@link NextTokenScorer#logProbabilitiesAlong} row per probe instead of one per document. Scores accumulate in {@code double} from the root down, in the same order as {@link BeamSearch}.
  */
 public final class ExhaustiveScorer {
 
@@ -20,47 +16,13 @@ public final class ExhaustiveScorer {
     private static final int ROWS_PER_CALL = 2048;
 
     private final PrefixTree trie;
+    private final ProbePaths probePaths;
     private final int[][] probes;
-    private final int[] sourceProbe;
-    private final int[] nodeToken;
 
     public ExhaustiveScorer(PrefixTree trie) {
         this.trie = trie;
-        int nodes = trie.nodeCount();
-        this.nodeToken = new int[nodes];
-        nodeToken[0] = -1;
-        boolean[] hasInnerChild = new boolean[nodes];
-        for (int node = 0; node < nodes; node++) {
-            for (int token : trie.childTokens(node)) {
-                int child = trie.child(node, token);
-                nodeToken[child] = token;
-                if (trie.childCount(child) > 0) {
-                    hasInnerChild[node] = true;
-                }
-            }
-        }
-
-        // Every inner node lies on the path to some inner node without inner children.
-        this.sourceProbe = new int[nodes];
-        Arrays.fill(sourceProbe, -1);
-        List<int[]> paths = new ArrayList<>();
-        for (int node = 0; node < nodes; node++) {
-            if (trie.childCount(node) == 0 || hasInnerChild[node]) {
-                continue;
-            }
-            int[] path = new int[trie.depth(node)];
-            int probe = paths.size();
-            for (int current = node; current >= 0; current = trie.parent(current)) {
-                if (sourceProbe[current] < 0) {
-                    sourceProbe[current] = probe;
-                }
-                if (current > 0) {
-                    path[trie.depth(current) - 1] = nodeToken[current];
-                }
-            }
-            paths.add(path);
-        }
-        this.probes = paths.toArray(new int[0][]);
+        this.probePaths = new ProbePaths(trie);
+        this.probes = probePaths.paths();
     }
 
     /** Returns the number of scorer rows each query needs. */
@@ -112,8 +74,8 @@ public final class ExhaustiveScorer {
         // Node ids follow depth-first order, so a parent is always finished before its children.
         for (int node = 1; node < nodes; node++) {
             int parent = trie.parent(node);
-            float[] distribution = along[firstRow + sourceProbe[parent]][trie.depth(parent)];
-            nodeLogp[node] = nodeLogp[parent] + distribution[nodeToken[node]];
+            float[] distribution = along[firstRow + probePaths.sourceProbe(parent)][trie.depth(parent)];
+            nodeLogp[node] = nodeLogp[parent] + distribution[probePaths.token(node)];
         }
         double[] documents = new double[trie.documentCount()];
         for (int d = 0; d < documents.length; d++) {

@@ -22,7 +22,7 @@ import java.util.Map;
 import org.arr.decode.NextTokenScorer;
 
 /**
- * An initialized {@link ArrTransformer} with the native memory that holds its parameters. Close it to free that
+ * An initialized {@link ArrTransformer} with the native memory that stores its parameters. Close it to free that
  * memory. Not thread-safe: the engine's random seed and autograd state are global.
  */
 public final class ArrModel implements AutoCloseable {

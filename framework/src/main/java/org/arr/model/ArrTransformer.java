@@ -23,7 +23,7 @@ import java.util.List;
  *
  * <p>The input sequence of a row is {@code [q_1 .. q_m, SEP, t_1 .. t_L]}: query tokens, a separator, then
  * docID tokens. Queries are left-padded, so the separator sits at the same column {@code Lq} in every row.
- * One embedding table holds every token: row 0 is padding, rows {@code 1 .. Q} the query tokens
+ * One embedding table contains every token: row 0 is padding, rows {@code 1 .. Q} the query tokens
  * ({@code q + 1}), row {@code Q + 1} the separator, rows {@code Q + 2 ..} the docID tokens
  * ({@code t + Q + 2}). Learned positions count from the first real query token, so the amount of padding does
  * not change any output. Attention is causal and ignores padded keys.

@@ -54,7 +54,7 @@ final class CausalSelfAttention extends AbstractBlock {
         NDArray key = qkv.get(1);
         NDArray value = qkv.get(2);
 
-        NDArray scores = query.matMul(key.transpose(0, 1, 3, 2)).muli(1.0 / Math.sqrt(headSize)).addi(bias);
+        NDArray scores = query.matMul(key.transpose(0, 1, 3, 2)).muli((float) (1.0 / Math.sqrt(headSize))).addi(bias);
         NDArray weights = scores.softmax(-1);
         if (training && dropout > 0) {
             weights = Dropout.dropout(weights, dropout, true).singletonOrThrow();

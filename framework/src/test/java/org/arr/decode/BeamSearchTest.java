@@ -149,7 +149,7 @@ class BeamSearchTest {
     }
 
     @Test
-    void beamScoresAllQueriesOfAStepInOneCall() {
+    void beamBatchesQueriesPerStep() {
         PrefixTree trie = PrefixTree.build(new int[][] {{0, 0, 1}, {0, 1, 0}, {1, 1, 1}}, 2);
         LookupTableScorer scorer = new LookupTableScorer(2, 5);
         new BeamSearch(2, 1, true).search(scorer, trie, new int[][] {{1}, {2}, {3}, {4}});

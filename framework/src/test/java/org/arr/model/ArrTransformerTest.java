@@ -23,7 +23,7 @@ class ArrTransformerTest {
     }
 
     @Test
-    void logitsHaveOnePositionPerDocIdInputPlusSeparator() {
+    void logitsShapeIncludesSeparator() {
         try (ArrModel model = ArrModel.create(tinyConfig(5, 4), 1);
                 NDManager scope = model.manager().newSubManager()) {
             NDArray queries = ArrInputs.queries(scope, new int[][] {{1, 2, 3}, {4}}, 6);
