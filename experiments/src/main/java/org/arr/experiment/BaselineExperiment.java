@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.arr.config.ExperimentSpec;
@@ -17,6 +18,7 @@ import org.arr.data.Corpus;
 import org.arr.data.Qrels;
 import org.arr.data.Run;
 import org.arr.data.Splits;
+import org.arr.loss.Gain;
 import org.arr.metric.GainFunction;
 import org.arr.model.cross.CrossEncoder;
 import org.arr.model.cross.CrossEncoderConfig;
@@ -31,10 +33,11 @@ import org.arr.model.encoder.Pooling;
 import org.arr.model.listwise.BatchLoss;
 import org.arr.model.listwise.ListwiseExample;
 import org.arr.model.listwise.ListwiseTrainer;
-import org.arr.model.listwise.TrainingOptions;
 import org.arr.run.RunDirectory;
 import org.arr.run.TrainLog;
 import org.arr.tokenize.TextTokenizer;
+import org.arr.train.LearningRateSchedule;
+import org.arr.train.TrainerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,9 +48,9 @@ import org.slf4j.LoggerFactory;
  * {@code references.json} and {@code train_log.csv}.
  *
  * <p>Settings read: {@code model.*} (with {@code model.encoder}), {@code loss.parameters} of the {@code listwise}
- * loss, {@code train.epochs}, {@code batchSize}, {@code learningRate}, {@code weightDecay}, {@code gradClip},
- * {@code eval.topK}, {@code metrics}, {@code gain}, {@code batchSize}, {@code rerankRun}, {@code rerankDepth}, and
- * {@code seed}. The docID and decoding settings do not apply.
+ * loss, {@code train.*} except {@code evalEvery}, {@code patience}, {@code earlyStopMetric} and
+ * {@code indexingWeight}, {@code eval.topK}, {@code metrics}, {@code gain}, {@code batchSize}, {@code rerankRun},
+ * {@code rerankDepth}, and {@code seed}. The docID and decoding settings do not apply.
  */
 public final class BaselineExperiment {
 
@@ -86,7 +89,7 @@ public final class BaselineExperiment {
         List<ListwiseExample> examples = examples(spec, prepared, tokenizer);
         List<String> testIds = prepared.queryIds(Splits.TEST);
         int[][] testTokens = queryTokens(prepared, testIds, tokenizer);
-        TrainingOptions options = trainingOptions(spec);
+        TrainerConfig options = trainerConfig(spec);
         Map<String, Object> loss = spec.loss().parameters();
         boolean fullCorpus = "full".equals(loss.get("candidates"));
         int negatives = ((Number) loss.get("negatives")).intValue();
@@ -136,10 +139,10 @@ public final class BaselineExperiment {
         return writeOutputs(spec, prepared, run, ranking, cost);
     }
 
-    private static void train(TrainingOptions options, List<Parameter> parameters, NDManager manager,
+    private static void train(TrainerConfig options, List<Parameter> parameters, NDManager manager,
             BatchLoss loss, List<ListwiseExample> examples, TrainLog trainLog) {
         new ListwiseTrainer(options).train(parameters, manager, loss, examples,
-                (epoch, meanLoss, seconds) -> trainLog.append(new TrainLog.Row(epoch, meanLoss, null, options.learningRate(),
+                (epoch, meanLoss, learningRate, seconds) -> trainLog.append(new TrainLog.Row(epoch, meanLoss, null, learningRate,
                         seconds)));
     }
 
@@ -207,13 +210,14 @@ public final class BaselineExperiment {
                 Pooling.parse(model.encoder().pooling()));
     }
 
-    /** Maps {@code train.gradClip = 0} (clipping off) to an unbounded norm. */
-    static TrainingOptions trainingOptions(ExperimentSpec spec) {
+    /** Returns the trainer settings of {@code train.*}; {@code gradClip = 0} turns clipping off. */
+    static TrainerConfig trainerConfig(ExperimentSpec spec) {
         ExperimentSpec.Train train = spec.train();
-        double clip = train.gradClip() == 0 ? Double.POSITIVE_INFINITY : train.gradClip();
-        // TODO: apply warmupFraction, schedule, evalEvery, patience and checkpoints once the ARR trainer's parts
-        // accept these models; the listwise trainer uses a constant learning rate and trains every epoch.
-        return new TrainingOptions(train.epochs(), train.batchSize(), train.learningRate(), train.weightDecay(), clip, spec.seed(), true);
+        return TrainerConfig.builder().epochs(train.epochs()).batchSize(train.batchSize()).learningRate(train.learningRate())
+                .weightDecay(train.weightDecay()).warmupFraction(train.warmupFraction())
+                .schedule(LearningRateSchedule.valueOf(train.schedule().toUpperCase(Locale.ROOT)))
+                .minLearningRateRatio(train.minLearningRateRatio()).clipGradientNorm(train.gradClip())
+                .evaluateEvery(train.evalEvery()).patience(train.patience()).seed(spec.seed()).progressBar(true).build();
     }
 
     /**
@@ -225,7 +229,7 @@ public final class BaselineExperiment {
     static List<ListwiseExample> examples(ExperimentSpec spec, PreparedTask prepared, TextTokenizer tokenizer) {
         Map<String, Object> loss = spec.loss().parameters();
         double alpha = ((Number) loss.get("alpha")).doubleValue();
-        GainFunction gain = GainFunction.parse((String) loss.get("gain"));
+        Gain gain = "exp".equals(loss.get("gain")) ? Gain.exponential() : Gain.linear();
         Corpus corpus = prepared.task().corpus();
         Qrels qrels = prepared.task().qrels();
         List<ListwiseExample> examples = new ArrayList<>();

@@ -3,11 +3,13 @@ package org.arr.model.listwise;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
-import org.arr.metric.GainFunction;
+import org.arr.loss.Gain;
+import org.arr.loss.GradedRelevance;
+import org.arr.loss.StoicalLoss;
 
 /**
  * A training query for a listwise loss: its text tokens, its relevant documents (corpus positions) and the target
- * probability of each, {@code pi(d|q)} from {@link ItemWeights}.
+ * probability of each, {@code pi(d|q)}.
  *
  * @param queryTokens the query's text token ids
  * @param relevant corpus positions of the relevant documents, distinct
@@ -45,9 +47,17 @@ public record ListwiseExample(int[] queryTokens, int[] relevant, double[] target
         targets = targets.clone();
     }
 
-    /** Builds an example whose targets are {@code pi_alpha} over the graded relevant documents. */
-    public static ListwiseExample graded(int[] queryTokens, int[] relevant, double[] grades, double alpha, GainFunction gain) {
-        return new ListwiseExample(queryTokens, relevant, ItemWeights.of(grades, alpha, gain));
+    /**
+     * Builds an example whose targets are SToICaL's item distribution over the graded relevant documents,
+     * {@code pi_alpha(d|q) = (1 - alpha) / |R+| + alpha * g(rel(q,d)) / sum_{d' in R+} g(rel(q,d'))}
+     * ({@link StoicalLoss#itemDistribution}); {@code alpha = 0} is uniform over {@code R+}.
+     *
+     * @throws IllegalArgumentException if a grade is not a finite number {@code > 0}, a position repeats,
+     *     {@code alpha} is outside {@code [0, 1]}, or {@code alpha > 0} and every gain is 0
+     */
+    public static ListwiseExample graded(int[] queryTokens, int[] relevant, double[] grades, double alpha, Gain gain) {
+        double[] targets = new StoicalLoss(alpha, 0, gain, 0).itemDistribution(new GradedRelevance(relevant, grades));
+        return new ListwiseExample(queryTokens, relevant, targets);
     }
 
     @Override

@@ -8,7 +8,6 @@ import org.arr.data.Run;
 import org.arr.model.encoder.Pooling;
 import org.arr.model.listwise.ListwiseTrainer;
 import org.arr.model.listwise.ToyTask;
-import org.arr.model.listwise.TrainingOptions;
 import org.junit.jupiter.api.Test;
 
 class CrossEncoderTrainingTest {
@@ -18,7 +17,7 @@ class CrossEncoderTrainingTest {
         CrossEncoderConfig config = new CrossEncoderConfig(ToyTask.VOCABULARY, 2, 2, 1, 32, 2, 2, 0.0, Pooling.FIRST);
         try (CrossEncoder model = CrossEncoder.create(config, 13)) {
             int[][] documents = ToyTask.documents();
-            List<Double> losses = new ListwiseTrainer(new TrainingOptions(100, 6, 1e-2, 0.0, 1.0, 7, false))
+            List<Double> losses = new ListwiseTrainer(ToyTask.trainer(150, 6, 5e-3, 7))
                     .train(model.parameters(), model.manager(), new CrossEncoderLoss(model, documents, 5), ToyTask.examples());
 
             assertTrue(losses.get(losses.size() - 1) < 0.2 * losses.get(0), "loss falls: " + losses);

@@ -8,7 +8,6 @@ import org.arr.data.Run;
 import org.arr.model.encoder.Pooling;
 import org.arr.model.listwise.ListwiseTrainer;
 import org.arr.model.listwise.ToyTask;
-import org.arr.model.listwise.TrainingOptions;
 import org.junit.jupiter.api.Test;
 
 class DualEncoderTrainingTest {
@@ -22,7 +21,7 @@ class DualEncoderTrainingTest {
     void fullCorpusSoftmaxLearnsToyTask() {
         try (DualEncoder model = DualEncoder.create(config(Similarity.DOT, 1.0), 11)) {
             int[][] documents = ToyTask.documents();
-            List<Double> losses = new ListwiseTrainer(new TrainingOptions(40, 6, 5e-3, 0.0, 1.0, 7, false))
+            List<Double> losses = new ListwiseTrainer(ToyTask.trainer(40, 6, 5e-3, 7))
                     .train(model.parameters(), model.manager(), DualEncoderLoss.fullCorpus(model, documents), ToyTask.examples());
 
             assertTrue(losses.get(losses.size() - 1) < 0.2 * losses.get(0), "loss falls: " + losses);
@@ -34,7 +33,7 @@ class DualEncoderTrainingTest {
     void inBatchNegativesLearnToyTask() {
         try (DualEncoder model = DualEncoder.create(config(Similarity.COSINE, 0.1), 11)) {
             int[][] documents = ToyTask.documents();
-            List<Double> losses = new ListwiseTrainer(new TrainingOptions(60, 3, 5e-3, 0.0, 1.0, 7, false))
+            List<Double> losses = new ListwiseTrainer(ToyTask.trainer(60, 3, 5e-3, 7))
                     .train(model.parameters(), model.manager(), DualEncoderLoss.inBatch(model, documents, 2), ToyTask.examples());
 
             assertTrue(losses.get(losses.size() - 1) < 0.2 * losses.get(0), "loss falls: " + losses);

@@ -2,7 +2,9 @@ package org.arr.model.listwise;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.arr.metric.GainFunction;
+import org.arr.loss.Gain;
+import org.arr.train.LearningRateSchedule;
+import org.arr.train.TrainerConfig;
 
 /**
  * A toy retrieval task a tiny model can learn in a few seconds: document {@code i} is the token pair
@@ -37,8 +39,15 @@ public final class ToyTask {
         List<ListwiseExample> examples = new ArrayList<>();
         int[][] queries = queries();
         for (int i = 0; i < DOCUMENTS; i++) {
-            examples.add(ListwiseExample.graded(queries[i], new int[] {i}, new double[] {1}, 0, GainFunction.LINEAR));
+            examples.add(ListwiseExample.graded(queries[i], new int[] {i}, new double[] {1}, 0, Gain.linear()));
         }
         return examples;
+    }
+
+    /** Returns trainer settings with a constant learning rate, no weight decay and clipping at norm 1. */
+    public static TrainerConfig trainer(int epochs, int batchSize, double learningRate, long seed) {
+        return TrainerConfig.builder().epochs(epochs).batchSize(batchSize).learningRate(learningRate).weightDecay(0)
+                .warmupFraction(0).schedule(LearningRateSchedule.CONSTANT).clipGradientNorm(1.0).seed(seed)
+                .progressBar(false).build();
     }
 }
