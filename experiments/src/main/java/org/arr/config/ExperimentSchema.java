@@ -217,14 +217,14 @@ final class ExperimentSchema {
             return errors;
         }
         String type = model.get("type").textValue();
-        boolean listwise = LossParameters.LISTWISE.equals(loss.get("name").textValue());
+        boolean candidateSoftmax = LossParameters.CANDIDATE_SOFTMAX.equals(loss.get("name").textValue());
         boolean baseline = !"arr".equals(type);
-        if (baseline && !listwise) {
-            errors.add(new ConfigError("loss.name", "model.type " + type + " trains with loss '" + LossParameters.LISTWISE
+        if (baseline && !candidateSoftmax) {
+            errors.add(new ConfigError("loss.name", "model.type " + type + " trains with loss '" + LossParameters.CANDIDATE_SOFTMAX
                     + "', not '" + loss.get("name").textValue() + "'"));
         }
-        if (!baseline && listwise) {
-            errors.add(new ConfigError("loss.name", "loss '" + LossParameters.LISTWISE + "' is for model.type dual-encoder"
+        if (!baseline && candidateSoftmax) {
+            errors.add(new ConfigError("loss.name", "loss '" + LossParameters.CANDIDATE_SOFTMAX + "' is for model.type dual-encoder"
                     + " or cross-encoder; choose a docID loss for arr, e.g. ntp"));
         }
         if (!"cross-encoder".equals(type) && !eval.path("rerankRun").asText("").isEmpty()) {

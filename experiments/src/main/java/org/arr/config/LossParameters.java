@@ -12,15 +12,15 @@ import java.util.Optional;
 final class LossParameters {
 
     /** The loss of the dual-encoder and cross-encoder baselines. */
-    static final String LISTWISE = "listwise";
+    static final String CANDIDATE_SOFTMAX = "candidate-softmax";
 
     private static final Map<String, SchemaNode.Section> SCHEMAS = new LinkedHashMap<>();
 
     static {
         // Next-token prediction: mean over relevant documents of -log p(d|q); nothing to set.
         SCHEMAS.put("ntp", SchemaNode.Section.builder().build());
-        // Softmax over candidate documents with targets pi_alpha(d|q) over the relevant ones (dual and cross encoders).
-        SCHEMAS.put(LISTWISE, SchemaNode.Section.builder()
+        // Dual and cross encoders: softmax over candidate documents, targets pi_alpha(d|q) over the relevant ones.
+        SCHEMAS.put(CANDIDATE_SOFTMAX, SchemaNode.Section.builder()
                 .add("candidates", Setting.choice("sampled", () -> List.of("full", "sampled")))
                 .add("negatives", Setting.integer(16, 0, Integer.MAX_VALUE))
                 .add("alpha", Setting.real(0, 0, true, 1, true))

@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * {@code invalid_rate} and {@code invalid_mass} as null, then the cost per query), {@code per_query.tsv},
  * {@code references.json} and {@code train_log.csv}.
  *
- * <p>Settings read: {@code model.*} (with {@code model.encoder}), {@code loss.parameters} of the {@code listwise}
+ * <p>Settings read: {@code model.*} (with {@code model.encoder}), {@code loss.parameters} of the {@code candidate-softmax}
  * loss, {@code train.*} except {@code evalEvery}, {@code patience}, {@code earlyStopMetric} and
  * {@code indexingWeight}, {@code eval.topK}, {@code metrics}, {@code gain}, {@code batchSize}, {@code rerankRun},
  * {@code rerankDepth}, and {@code seed}. The docID and decoding settings do not apply.

@@ -470,7 +470,7 @@ class ConfigLoaderTest {
 
     @Test
     void encoderSettingsGetDefaults() {
-        ExperimentSpec spec = parse(MINIMAL, "model.type=dual-encoder", "loss.name=listwise").spec();
+        ExperimentSpec spec = parse(MINIMAL, "model.type=dual-encoder", "loss.name=candidate-softmax").spec();
         assertEquals("dual-encoder", spec.model().type());
         assertEquals(new ExperimentSpec.Encoder("mean", 64, false, "dot", 1.0), spec.model().encoder());
         assertEquals("sampled", spec.loss().parameters().get("candidates"));
@@ -487,19 +487,19 @@ class ConfigLoaderTest {
 
     @Test
     void arrRejectsListwiseLoss() {
-        ConfigError error = onlyError(MINIMAL, "loss.name=listwise");
+        ConfigError error = onlyError(MINIMAL, "loss.name=candidate-softmax");
         assertEquals("loss.name", error.path());
     }
 
     @Test
     void onlyCrossEncoderReranks() {
-        ConfigError error = onlyError(MINIMAL, "model.type=dual-encoder", "loss.name=listwise", "eval.rerankRun=de");
+        ConfigError error = onlyError(MINIMAL, "model.type=dual-encoder", "loss.name=candidate-softmax", "eval.rerankRun=de");
         assertEquals("eval.rerankRun", error.path());
     }
 
     @Test
     void encoderRejectsUnknownPooling() {
-        ConfigError error = onlyError(MINIMAL, "model.type=dual-encoder", "loss.name=listwise", "model.encoder.pooling=max");
+        ConfigError error = onlyError(MINIMAL, "model.type=dual-encoder", "loss.name=candidate-softmax", "model.encoder.pooling=max");
         assertEquals("model.encoder.pooling", error.path());
     }
 }

@@ -49,7 +49,7 @@ class BaselineExperimentTest {
               encoder:
                 embeddingDimension: 8
             loss:
-              name: listwise
+              name: candidate-softmax
               parameters:
                 negatives: 4
             train:
