@@ -21,6 +21,8 @@ import picocli.CommandLine.Option;
             GenerateEvalDataCommand.class,
             TheoryCommand.class,
             ReportCommand.class,
+            RunCommand.class,
+            BenchCommand.class,
             ValidateCommand.class
         })
 public final class ArrCommand implements Callable<Integer> {

@@ -10,6 +10,7 @@ import org.arr.data.DatasetLoader;
 import org.arr.datasets.Datasets;
 import org.arr.docid.DocIdOptions;
 import org.arr.docid.DocIdSchemes;
+import org.arr.loss.Losses;
 import org.arr.util.ClosestName;
 
 /**
@@ -26,6 +27,8 @@ final class ExperimentSchema {
     static final List<String> MODEL_TYPES = List.of("arr", "dual-encoder", "cross-encoder");
     static final List<String> POOLINGS = List.of("mean", "first");
     static final List<String> SIMILARITIES = List.of("dot", "cosine");
+    static final List<String> CANDIDATES = List.of("full", "sampled");
+    static final List<String> ITEM_GAINS = List.of("linear", "exp");
     static final List<String> TOKENIZERS = List.of("char", "word", "huggingface");
     static final List<String> SCHEDULES = List.of("constant", "linear", "cosine");
     static final List<String> GAINS = List.of("dataset", "linear", "exp");
@@ -101,7 +104,11 @@ final class ExperimentSchema {
                 .build();
     }
 
-    /** Settings of the dual-encoder and cross-encoder baselines; ARR ignores them. */
+    /**
+     * Settings of the dual-encoder and cross-encoder baselines, their training loss included (a softmax over
+     * candidate documents with targets {@code pi_alpha(d|q)}). ARR ignores them, and the baselines ignore
+     * {@code loss}.
+     */
     private static SchemaNode.Section encoder() {
         return SchemaNode.Section.builder()
                 .add("pooling", Setting.choice("mean", () -> POOLINGS))
@@ -109,14 +116,20 @@ final class ExperimentSchema {
                 .add("sharedWeights", Setting.bool(false))
                 .add("similarity", Setting.choice("dot", () -> SIMILARITIES))
                 .add("temperature", Setting.real(1.0, 0, false, INF, false))
+                .add("candidates", Setting.choice("sampled", () -> CANDIDATES))
+                .add("negatives", Setting.integer(16, 0, MAX_INT))
+                .add("alpha", Setting.real(0, 0, true, 1, true))
+                .add("gain", Setting.choice("linear", () -> ITEM_GAINS))
                 .build();
     }
 
-    private static SchemaNode.Section loss() {
-        return SchemaNode.Section.builder()
-                .add("name", Setting.choice("ntp", LossParameters::names))
-                .add("parameters", new SchemaNode.DependentSection("name", LossParameters::schemaFor))
-                .build();
+    /**
+     * Returns the loss: {@code name} and the loss's own options, checked by building the loss.
+     * NOTE: options a loss leaves at its default are not written into the resolved config, because the loss
+     * registry does not expose its defaults.
+     */
+    private static SchemaNode loss() {
+        return new SchemaNode.Component("name", "ntp", Losses::names, Losses::create);
     }
 
     private static SchemaNode.Section train() {
@@ -189,7 +202,7 @@ final class ExperimentSchema {
                     + " the test run needs one of them"));
         }
 
-        errors.addAll(modelTypeChecks(model, resolved.path("loss"), eval));
+        errors.addAll(modelTypeChecks(model, eval));
 
         JsonNode train = resolved.path("train");
         if (train.has("earlyStopMetric") && eval.has("metrics")) {
@@ -210,23 +223,10 @@ final class ExperimentSchema {
         return errors;
     }
 
-    /** Checks that the loss and the re-ranking settings fit the model type. */
-    private static List<ConfigError> modelTypeChecks(JsonNode model, JsonNode loss, JsonNode eval) {
+    /** Checks that the re-ranking settings fit the model type. */
+    private static List<ConfigError> modelTypeChecks(JsonNode model, JsonNode eval) {
         List<ConfigError> errors = new ArrayList<>();
-        if (!model.has("type") || !loss.has("name")) {
-            return errors;
-        }
-        String type = model.get("type").textValue();
-        boolean candidateSoftmax = LossParameters.CANDIDATE_SOFTMAX.equals(loss.get("name").textValue());
-        boolean baseline = !"arr".equals(type);
-        if (baseline && !candidateSoftmax) {
-            errors.add(new ConfigError("loss.name", "model.type " + type + " trains with loss '" + LossParameters.CANDIDATE_SOFTMAX
-                    + "', not '" + loss.get("name").textValue() + "'"));
-        }
-        if (!baseline && candidateSoftmax) {
-            errors.add(new ConfigError("loss.name", "loss '" + LossParameters.CANDIDATE_SOFTMAX + "' is for model.type dual-encoder"
-                    + " or cross-encoder; choose a docID loss for arr, e.g. ntp"));
-        }
+        String type = model.path("type").asText("arr");
         if (!"cross-encoder".equals(type) && !eval.path("rerankRun").asText("").isEmpty()) {
             errors.add(new ConfigError("eval.rerankRun", "only a cross-encoder re-ranks another run; remove it for"
                     + " model.type " + type));

@@ -73,9 +73,14 @@ public record ExperimentSpec(String name, Dataset dataset, DocIds docids, Model 
      * @param sharedWeights whether the dual encoder's query and document towers share weights
      * @param similarity dual-encoder score, {@code dot} or {@code cosine}
      * @param temperature dual-encoder training logits are {@code score / temperature}
+     * @param candidates documents the training softmax runs over: {@code full} (the corpus) or {@code sampled}
+     *     (relevant documents plus sampled negatives; for a dual encoder also the other queries' relevant documents)
+     * @param negatives sampled negatives per batch (dual encoder) or per query (cross encoder)
+     * @param alpha weight of graded targets in {@code pi_alpha(d|q)}; 0 is uniform over the relevant documents
+     * @param gain {@code linear} or {@code exp}, the gain of the graded targets
      */
     public record Encoder(String pooling, int embeddingDimension, boolean sharedWeights, String similarity,
-            double temperature) {
+            double temperature, String candidates, int negatives, double alpha, String gain) {
     }
 
     /**
@@ -89,12 +94,12 @@ public record ExperimentSpec(String name, Dataset dataset, DocIds docids, Model 
 
     /**
      * @param name loss name
-     * @param parameters the loss's parameters, every one present (defaults filled in)
+     * @param options the loss's options as given in the config (the loss applies its defaults to the rest)
      */
-    public record Loss(String name, Map<String, Object> parameters) {
+    public record Loss(String name, Map<String, Object> options) {
 
         public Loss {
-            parameters = ConfigValues.immutable(parameters);
+            options = ConfigValues.immutable(options);
         }
     }
 

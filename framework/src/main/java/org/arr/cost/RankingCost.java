@@ -1,6 +1,7 @@
 package org.arr.cost;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,6 +27,8 @@ public record RankingCost(int queries, long forwardPasses, double flops, long wa
     public static final String FLOPS_PER_QUERY = "flops_per_query";
     /** Name of the wall milliseconds per query in {@code metrics.json}. */
     public static final String MS_PER_QUERY = "ms_per_query";
+    /** The three names, in the order {@link #toMetrics} writes them. */
+    public static final List<String> NAMES = List.of(FORWARD_PASSES_PER_QUERY, FLOPS_PER_QUERY, MS_PER_QUERY);
 
     /**
      * @throws IllegalArgumentException if {@code queries < 1} or a total is negative or not finite

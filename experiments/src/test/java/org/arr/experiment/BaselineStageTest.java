@@ -17,14 +17,14 @@ import org.arr.config.ResolvedConfig;
 import org.arr.data.Run;
 import org.arr.data.ScoredDocument;
 import org.arr.data.trec.TrecRunFile;
-import org.arr.run.Environment;
-import org.arr.run.Provenance;
+import org.arr.cost.RankingCost;
 import org.arr.run.RunDirectory;
+import org.arr.run.RunStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Runs tiny dual- and cross-encoder configs on a synthetic top-2 task over 10 documents and checks the run files. */
-class BaselineExperimentTest {
+/** Runs tiny dual- and cross-encoder configs through the experiment runner and checks their run folders. */
+class BaselineStageTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -48,9 +48,6 @@ class BaselineExperimentTest {
               maxDocumentTokens: 12
               encoder:
                 embeddingDimension: 8
-            loss:
-              name: candidate-softmax
-              parameters:
                 negatives: 4
             train:
               epochs: 2
@@ -67,15 +64,12 @@ class BaselineExperimentTest {
 
     private Path run(String yaml, String... overrides) {
         ResolvedConfig config = ConfigLoader.parse(yaml, Path.of("test.yaml"), List.of(overrides));
-        PreparedTask prepared = PreparedTask.prepare(config.spec());
-        Provenance start = Provenance.started(config.hash(), config.spec().seed(), List.of(), Clock.systemUTC().instant(),
-                Environment.capture("test", "PyTorch"));
-        try (RunDirectory run = RunDirectory.create(runsRoot, config.spec().name(), config.yaml(), start, Clock.systemUTC())) {
-            String table = BaselineExperiment.run(config.spec(), prepared, run, runsRoot);
-            assertTrue(table.contains("forward_passes_per_query"), table);
-            run.finish();
-            return run.path();
-        }
+        ExperimentRunner.Options options = new ExperimentRunner.Options(runsRoot, null, false, List.of("test"), "test", false, 0);
+        ExperimentRunner.Result result = new ExperimentRunner(Clock.systemUTC()).run(config, options);
+        assertEquals(RunStatus.FINISHED, result.status());
+        assertTrue(result.summary().contains(RankingCost.FORWARD_PASSES_PER_QUERY), result.summary());
+        assertTrue(result.metrics().containsKey(RankingCost.MS_PER_QUERY), result.metrics().toString());
+        return result.folder();
     }
 
     @Test
@@ -109,7 +103,7 @@ class BaselineExperimentTest {
 
     @Test
     void crossEncoderScoresEveryDocument() throws IOException {
-        Path crossRun = run("name: ce-all\n" + BASE, "model.type=cross-encoder", "loss.parameters.candidates=full");
+        Path crossRun = run("name: ce-all\n" + BASE, "model.type=cross-encoder", "model.encoder.candidates=full");
         JsonNode metrics = JSON.readTree(crossRun.resolve(RunDirectory.METRICS).toFile());
         assertEquals(10.0, metrics.get("forward_passes_per_query").doubleValue(), 1e-9);
         Run run = TrecRunFile.read(crossRun.resolve(RunDirectory.RUN));

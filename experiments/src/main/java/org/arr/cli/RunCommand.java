@@ -1,0 +1,77 @@
+package org.arr.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.arr.config.ResolvedConfig;
+import org.arr.experiment.ExperimentRunner;
+import org.arr.run.RunStatus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code arr run}: trains and evaluates the model of an experiment config and writes a run folder. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {
+            "Run an experiment: load and split the dataset, build docIDs, train the model, decode the test queries with"
+                    + " beam search, evaluate (trec_eval -c semantics) and print the model's measures next to a random and"
+                    + " a popularity ranker.",
+            "Results go to runs/<name>/<UTC time>-<config hash>/ (or --out): config.yaml, provenance.json,"
+                    + " train_log.csv, checkpoints/, run.trec, test.qrels, per_query.tsv, metrics.json, run.log."
+        })
+final class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOptions configOptions;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Run folder to use instead of a new one under --runs; must be new or empty, or hold an"
+                    + " unfinished run together with --resume.")
+    Path out;
+
+    @Option(names = "--resume",
+            description = "Continue an unfinished run from its last checkpoint: the one in --out, or else the newest"
+                    + " unfinished run of this config under --runs.")
+    boolean resume;
+
+    @Option(names = "--runs", paramLabel = "DIR", defaultValue = "runs",
+            description = "Parent folder of run folders. Default: ${DEFAULT-VALUE}.")
+    Path runsRoot;
+
+    @Option(names = "--no-progress", negatable = false, description = "Do not draw progress bars.")
+    boolean noProgress;
+
+    @Option(names = "--stop-after-epoch", paramLabel = "N", hidden = true, defaultValue = "0",
+            description = "Stop training after epoch N and mark the run interrupted (for testing --resume).")
+    int stopAfterEpoch;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ResolvedConfig config = configOptions.load();
+        List<String> commandLine = new ArrayList<>();
+        commandLine.add("arr");
+        commandLine.addAll(spec.commandLine().getParseResult().originalArgs());
+
+        ExperimentRunner.Options options = new ExperimentRunner.Options(runsRoot, out, resume, commandLine,
+                ArrCommand.class.getPackage().getImplementationVersion(), !noProgress, stopAfterEpoch);
+        ExperimentRunner.Result result = new ExperimentRunner(Clock.systemUTC()).run(config, options);
+
+        if (result.status() == RunStatus.INTERRUPTED) {
+            spec.commandLine().getErr().println("Run stopped before it finished; continue it with --resume. Folder: "
+                    + result.folder());
+            return 0;
+        }
+        spec.commandLine().getOut().println("Test measures (" + config.spec().name() + "):");
+        spec.commandLine().getOut().print(result.summary());
+        spec.commandLine().getOut().println("Run folder: " + result.folder());
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}
