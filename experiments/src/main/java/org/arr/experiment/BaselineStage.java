@@ -159,7 +159,7 @@ final class BaselineStage {
 
     /**
      * Adds the first stage's recorded cost per query to the re-ranker's. When the first stage recorded none, the
-     * cost stays the re-ranker's alone and a warning says so.
+     * cost is the re-ranker's alone, and a warning is logged.
      */
     private static RankingCost withFirstStage(RankingCost rerank, FirstStageRun firstStage) {
         Map<String, Double> first = firstStage.costPerQuery();
@@ -197,7 +197,7 @@ final class BaselineStage {
 
     /**
      * Builds one example per training query with a relevant document in the corpus; targets are
-     * {@code pi_alpha(d|q)} with the loss's {@code alpha} and {@code gain}.
+     * {@code pi_alpha(d|q)} with {@code model.encoder.alpha} and {@code gain}.
      *
      * @throws IllegalArgumentException if no training query has a relevant document in the corpus
      */

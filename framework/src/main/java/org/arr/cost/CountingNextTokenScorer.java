@@ -9,7 +9,10 @@ import org.arr.model.encoder.TransformerFlops;
  * Passes every call to a {@link NextTokenScorer} and records one forward pass per row. A row of query {@code q}
  * and docID tokens {@code u} is a causal input of {@code min(|q|, maxQueryLength) + 1 + |u|} positions (query, separator,
  * docID tokens); its FLOPs follow {@link TransformerFlops}. Both {@link #nextTokenLogProbabilities} and the
- * teacher-forced {@link #logProbabilitiesAlong} count one pass per row, since each row is one forward of the model.
+ * teacher-forced {@link #logProbabilitiesAlong} count one pass per row.
+ *
+ * <p>NOTE: this assumes the wrapped scorer scores each row of {@link #logProbabilitiesAlong} in one forward pass, as
+ * {@code ArrModel}'s scorer does; a scorer that keeps the interface's default makes one pass per prefix instead.
  */
 public final class CountingNextTokenScorer implements NextTokenScorer {
 
