@@ -215,6 +215,25 @@ class SweepLoaderTest {
     }
 
     @Test
+    void lossOptionsAreCheckedPerVariant() {
+        String yaml = BASE + """
+                sweep:
+                  variants:
+                    - {name: ntp, set: {loss.name: ntp}}
+                    - {name: stoical-a1, set: {loss.name: stoical, loss.alpha: 1, loss.beta: 0}}
+                    - {name: stoical-typo, set: {loss.name: stoical, loss.alpah: 1}}
+                """;
+
+        ConfigError error = onlyError(yaml);
+
+        assertTrue(error.message().contains("did you mean 'alpha'?"), error.message());
+        assertTrue(error.message().endsWith("(cell stoical-typo)"), error.message());
+        Sweep sweep = parse(yaml.replace("loss.alpah", "loss.epsilon"));
+        assertEquals(1.0, ((Number) sweep.cells().get(1).config().spec().loss().options().get("alpha")).doubleValue());
+        assertEquals("ntp", sweep.cells().get(0).config().spec().loss().name());
+    }
+
+    @Test
     void misspelledGridPathIsReportedOnceForEveryCell() {
         ConfigError error = onlyError(BASE + "sweep:\n  seeds: [1, 2]\n  grid:\n    model.layer: [1, 2]\n");
 
@@ -261,7 +280,9 @@ class SweepLoaderTest {
         assertTrue(paths.contains("sweep.variants[2].name"), errors::toString);
         assertTrue(paths.contains("train.epochs"), errors::toString);
         assertTrue(paths.contains("model.heads"), errors::toString);
-        assertTrue(paths.contains("loss.nme"), errors::toString);
+        ConfigError loss = errors.get(paths.indexOf("loss"));
+        assertTrue(loss.message().contains("Unknown option loss.nme"), loss.message());
+        assertTrue(loss.message().contains("from sweep variant 'x'"), loss.message());
         ConfigError unknown = errors.get(paths.indexOf("sweep.seed"));
         assertTrue(unknown.message().contains("did you mean 'seeds'?"), unknown.message());
     }
