@@ -180,6 +180,7 @@ public final class ConfigLoader {
         JsonNode docids = node.get("docids");
         JsonNode model = node.get("model");
         JsonNode tokenizer = model.get("tokenizer");
+        JsonNode encoder = model.get("encoder");
         JsonNode loss = node.get("loss");
         JsonNode train = node.get("train");
         JsonNode eval = node.get("eval");
@@ -198,7 +199,12 @@ public final class ConfigLoader {
                         model.get("dropout").doubleValue(),
                         new ExperimentSpec.Tokenizer(tokenizer.get("type").textValue(), tokenizer.get("path").textValue(),
                                 tokenizer.get("minCount").intValue(), tokenizer.get("maxVocabulary").intValue()),
-                        model.get("maxQueryTokens").intValue(), model.get("maxDocumentTokens").intValue()),
+                        model.get("maxQueryTokens").intValue(), model.get("maxDocumentTokens").intValue(),
+                        new ExperimentSpec.Encoder(encoder.get("pooling").textValue(),
+                                encoder.get("embeddingDimension").intValue(), encoder.get("sharedWeights").booleanValue(),
+                                encoder.get("similarity").textValue(), encoder.get("temperature").doubleValue(),
+                                encoder.get("candidates").textValue(), encoder.get("negatives").intValue(),
+                                encoder.get("alpha").doubleValue(), encoder.get("gain").textValue())),
                 new ExperimentSpec.Loss(loss.get("name").textValue(), lossOptions(loss)),
                 new ExperimentSpec.Train(train.get("epochs").intValue(), train.get("batchSize").intValue(),
                         train.get("learningRate").doubleValue(), train.get("weightDecay").doubleValue(),
@@ -209,7 +215,8 @@ public final class ConfigLoader {
                 new ExperimentSpec.Eval(eval.get("beamWidth").intValue(), eval.get("topK").intValue(), metrics,
                         eval.get("constrained").booleanValue(), eval.get("unconstrained").booleanValue(),
                         eval.get("gain").textValue(),
-                        eval.get("exhaustiveMaxDocuments").intValue(), eval.get("batchSize").intValue()),
+                        eval.get("exhaustiveMaxDocuments").intValue(), eval.get("batchSize").intValue(),
+                        eval.get("rerankRun").textValue(), eval.get("rerankDepth").intValue()),
                 node.get("seed").longValue());
     }
 
