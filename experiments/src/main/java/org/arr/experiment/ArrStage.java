@@ -9,6 +9,9 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.arr.config.ExperimentSpec;
+import org.arr.cost.CostMeter;
+import org.arr.cost.CountingNextTokenScorer;
+import org.arr.cost.RankingCost;
 import org.arr.data.Corpus;
 import org.arr.data.Qrels;
 import org.arr.data.RankingTask;
@@ -62,8 +65,9 @@ final class ArrStage {
      * @param run the test run (constrained decoding unless turned off)
      * @param validity invalid rate and mass
      * @param training summary of the training
+     * @param cost cost per query of the decoding that produced {@code run}
      */
-    record Output(Run run, ValidityStats validity, TrainingSummary training) {
+    record Output(Run run, ValidityStats validity, TrainingSummary training, RankingCost cost) {
     }
 
     ArrStage(ExperimentSpec spec, PreparedTask prepared) {
@@ -130,10 +134,19 @@ final class ArrStage {
             int[][] testQueries = queryTokens(testIds);
             ExperimentSpec.Eval eval = spec.eval();
 
+            // The cost covers the decoding that produces the test run; the other decoding and exhaustive scoring
+            // only measure validity.
+            CostMeter meter = new CostMeter();
+            NextTokenScorer counted = CountingNextTokenScorer.of(model, scorer, meter);
+            long decodeStart = System.nanoTime();
             List<List<Hypothesis>> constrained = eval.constrained()
-                    ? decode(scorer, testQueries, true, progressBars, "Decoding test (constrained)") : null;
+                    ? decode(counted, testQueries, true, progressBars, "Decoding test (constrained)") : null;
+            long constrainedNanos = System.nanoTime() - decodeStart;
             List<List<Hypothesis>> unconstrained = eval.unconstrained()
-                    ? decode(scorer, testQueries, false, progressBars, "Decoding test (unconstrained)") : null;
+                    ? decode(constrained == null ? counted : scorer, testQueries, false, progressBars,
+                            "Decoding test (unconstrained)") : null;
+            long rankingNanos = constrained != null ? constrainedNanos : System.nanoTime() - decodeStart;
+            RankingCost cost = meter.perQuery(testIds.size(), rankingNanos);
 
             Map<String, Double> perQueryRate = new LinkedHashMap<>();
             Double invalidRate = null;
@@ -158,7 +171,7 @@ final class ArrStage {
             }
 
             Run testRun = toRun(spec.model().type(), testIds, constrained != null ? constrained : unconstrained, task.corpus());
-            return new Output(testRun, new ValidityStats(invalidRate, invalidMass, perQueryRate, perQueryMass), summary);
+            return new Output(testRun, new ValidityStats(invalidRate, invalidMass, perQueryRate, perQueryMass), summary, cost);
         }
     }
 

@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import org.arr.config.ExperimentSpec;
 import org.arr.config.ResolvedConfig;
+import org.arr.cost.RankingCost;
 import org.arr.data.Qrels;
 import org.arr.data.RankingTask;
 import org.arr.data.Run;
@@ -128,23 +130,41 @@ public final class ExperimentRunner {
         }
         RunFiles.writeReferences(run, references);
 
-        ArrStage.Output output = new ArrStage(spec, prepared).run(run, options.progressBars(), epoch -> {
+        IntConsumer epochHook = epoch -> {
             if (options.stopAfterEpoch() > 0 && epoch >= options.stopAfterEpoch()) {
                 throw new StopRequested(epoch);
             }
-        });
+        };
+        Run testRun;
+        ValidityStats validity;
+        RankingCost cost;
+        if (BaselineStage.handles(spec.model().type())) {
+            BaselineStage.Output output = new BaselineStage(spec, prepared, options.runsRoot())
+                    .run(run, options.progressBars(), epochHook);
+            testRun = output.run();
+            validity = ValidityStats.none();
+            cost = output.cost();
+        } else {
+            ArrStage.Output output = new ArrStage(spec, prepared).run(run, options.progressBars(), epochHook);
+            testRun = output.run();
+            validity = output.validity();
+            cost = output.cost();
+        }
+        LOG.info("Cost per query: {} forward passes, {} FLOPs (estimate), {} ms", String.format("%.2f", cost.forwardPassesPerQuery()),
+                String.format("%.3e", cost.flopsPerQuery()), String.format("%.3f", cost.msPerQuery()));
 
-        TestEvaluation evaluation = TestEvaluation.evaluate(output.run(), testQrels, measures, gain);
-        RunFiles.writeRun(run, output.run());
-        RunFiles.writePerQuery(run, evaluation, output.validity());
-        RunFiles.writeMetrics(run, evaluation, output.validity());
+        TestEvaluation evaluation = TestEvaluation.evaluate(testRun, testQrels, measures, gain);
+        RunFiles.writeRun(run, testRun);
+        RunFiles.writePerQuery(run, evaluation, validity);
+        RunFiles.writeMetrics(run, evaluation, validity, cost.toMetrics());
         LOG.info("Reproduce the test measures with: arr eval -c{} --gain {} {} {}", measureOptions(spec), gain,
                 run.path().resolve(RunFiles.TEST_QRELS), run.path().resolve(RunDirectory.RUN));
 
-        String table = SummaryTable.format(spec.model().type(), evaluation, output.validity(), references);
+        String table = SummaryTable.format(spec.model().type(), evaluation, validity, cost.toMetrics(), references);
         Map<String, Double> metrics = new LinkedHashMap<>(evaluation.summary());
-        metrics.put(RunFiles.INVALID_RATE, output.validity().invalidRate());
-        metrics.put(RunFiles.INVALID_MASS, output.validity().invalidMass());
+        metrics.put(RunFiles.INVALID_RATE, validity.invalidRate());
+        metrics.put(RunFiles.INVALID_MASS, validity.invalidMass());
+        metrics.putAll(cost.toMetrics());
         return new Result(run.path(), RunStatus.FINISHED, metrics, table);
     }
 

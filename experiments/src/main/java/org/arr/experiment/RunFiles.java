@@ -58,7 +58,14 @@ final class RunFiles {
      * {@code invalid_mass} (null when not computed).
      */
     static void writeMetrics(RunDirectory run, TestEvaluation evaluation, ValidityStats validity) {
-        run.writeString(RunDirectory.METRICS, toJson(metricsJson(evaluation, validity)));
+        writeMetrics(run, evaluation, validity, Map.of());
+    }
+
+    /** Writes {@code metrics.json} as above, followed by {@code extra} (e.g. the cost per query) in its order. */
+    static void writeMetrics(RunDirectory run, TestEvaluation evaluation, ValidityStats validity, Map<String, Double> extra) {
+        ObjectNode metrics = metricsJson(evaluation, validity);
+        extra.forEach(metrics::put);
+        run.writeString(RunDirectory.METRICS, toJson(metrics));
     }
 
     static ObjectNode metricsJson(TestEvaluation evaluation, ValidityStats validity) {

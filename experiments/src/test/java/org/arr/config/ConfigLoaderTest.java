@@ -493,4 +493,26 @@ class ConfigLoaderTest {
                     error.message());
         }
     }
+
+    @Test
+    void encoderSettingsGetDefaults() {
+        ExperimentSpec spec = parse(MINIMAL, "model.type=dual-encoder").spec();
+        assertEquals("dual-encoder", spec.model().type());
+        assertEquals(new ExperimentSpec.Encoder("mean", 64, false, "dot", 1.0, "sampled", 16, 0.0, "linear"),
+                spec.model().encoder());
+        assertEquals("", spec.eval().rerankRun());
+        assertEquals(100, spec.eval().rerankDepth());
+    }
+
+    @Test
+    void onlyCrossEncoderReranks() {
+        ConfigError error = onlyError(MINIMAL, "model.type=dual-encoder", "eval.rerankRun=de");
+        assertEquals("eval.rerankRun", error.path());
+    }
+
+    @Test
+    void encoderRejectsUnknownPooling() {
+        ConfigError error = onlyError(MINIMAL, "model.type=dual-encoder", "model.encoder.pooling=max");
+        assertEquals("model.encoder.pooling", error.path());
+    }
 }

@@ -182,7 +182,7 @@ public final class ArrTrainer {
                     collector.backward(lossValue);
                 }
                 Autograd.disable();
-                double norm = clipGradients(parameters);
+                double norm = clipGradients(parameters, config.clipGradientNorm());
                 if (!Double.isFinite(norm)) {
                     throw nonFinite("gradient norm", norm, epoch, step, b, batches, lastFile, progress);
                 }
@@ -238,8 +238,8 @@ public final class ArrTrainer {
         return new NonFiniteLossException(message, epoch, step, progress.epochsCompleted > 0 ? lastFile : null);
     }
 
-    /** Clips the global gradient L2 norm to {@code clipGradientNorm} (when > 0) and returns the norm before clipping. */
-    private double clipGradients(List<Parameter> parameters) {
+    /** Clips the global gradient L2 norm to {@code maxNorm} (when > 0) and returns the norm before clipping. */
+    public static double clipGradients(List<Parameter> parameters, double maxNorm) {
         try (NDScope scope = new NDScope()) {
             List<NDArray> gradients = new ArrayList<>(parameters.size());
             NDArray squares = null;
@@ -250,8 +250,8 @@ public final class ArrTrainer {
                 squares = squares == null ? sum : squares.add(sum);
             }
             double norm = Math.sqrt(squares.getFloat());
-            if (config.clipGradientNorm() > 0 && norm > config.clipGradientNorm() && Double.isFinite(norm)) {
-                float scale = (float) (config.clipGradientNorm() / (norm + 1e-6));
+            if (maxNorm > 0 && norm > maxNorm && Double.isFinite(norm)) {
+                float scale = (float) (maxNorm / (norm + 1e-6));
                 for (NDArray gradient : gradients) {
                     gradient.muli(scale);
                 }
@@ -260,7 +260,7 @@ public final class ArrTrainer {
         }
     }
 
-    private static void zeroGradients(List<Parameter> parameters) {
+    public static void zeroGradients(List<Parameter> parameters) {
         try (NDScope scope = new NDScope()) {
             for (Parameter parameter : parameters) {
                 NDArray gradient = parameter.getArray().getGradient();
