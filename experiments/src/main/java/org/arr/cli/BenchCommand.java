@@ -20,9 +20,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code arr bench}: training and decoding throughput and peak memory of a config's model. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure training throughput (tokens/s, steps/s), decoding throughput (queries/s at the config's"
-                + " beam width), peak heap and peak resident memory for the model and task of a config. Prints a table;"
-                + " writes nothing but temporary checkpoints.")
+        description = {
+            "Measure training and decoding speed and peak memory of a model.",
+            "Training throughput (tokens/s, steps/s), decoding throughput (queries/s at the config's beam width), peak"
+                    + " heap and peak resident memory for the model and task of a config. Prints a table; writes nothing"
+                    + " but temporary checkpoints."
+        })
 final class BenchCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", defaultValue = "experiments/configs/quickstart.yaml",

@@ -24,9 +24,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {
-            "Run an experiment: load and split the dataset, build docIDs, train the model, decode the test queries with"
-                    + " beam search, evaluate (trec_eval -c semantics) and print the model's measures next to a random and"
-                    + " a popularity ranker.",
+            "Train and evaluate the model of an experiment config.",
+            "Loads and splits the dataset, builds docIDs, trains the model, decodes the test queries with beam search,"
+                    + " evaluates them (trec_eval -c semantics) and prints the model's measures next to a random and a"
+                    + " popularity ranker.",
             "Results go to runs/<name>/<UTC time>-<config hash>/ (or --out): config.yaml, provenance.json,"
                     + " train_log.csv, checkpoints/, run.trec, test.qrels, per_query.tsv, metrics.json, run.log.",
             "A config with a sweep: section runs every cell into runs/<name>/sweep-<hash>/<cell id>/ (or --out DIR/<cell"

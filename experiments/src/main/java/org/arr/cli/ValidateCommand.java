@@ -14,8 +14,11 @@ import picocli.CommandLine.Spec;
  * checks every cell and prints the resolved sweep definition.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check an experiment config without running it; print the resolved config (defaults filled in)"
-                + " or every error found. For a sweep config, check every cell and print the sweep definition.")
+        description = {
+            "Check an experiment config without running it.",
+            "Prints the resolved config (defaults filled in) or every error found. For a sweep config, checks every"
+                    + " cell and prints the sweep definition."
+        })
 final class ValidateCommand implements Callable<Integer> {
 
     @Mixin
