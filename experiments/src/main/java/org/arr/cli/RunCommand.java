@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
                     + " evaluates them (trec_eval -c semantics) and prints the model's measures next to a random and a"
                     + " popularity ranker.",
             "Results go to runs/<name>/<UTC time>-<config hash>/ (or --out): config.yaml, provenance.json,"
-                    + " train_log.csv, checkpoints/, run.trec, test.qrels, per_query.tsv, metrics.json, run.log.",
+                    + " train_log.csv, checkpoints/, run.trec, test.qrels, per_query.tsv, metrics.json, timing.json, run.log.",
             "A config with a sweep: section runs every cell into runs/<name>/sweep-<hash>/<cell id>/ (or --out DIR/<cell"
                     + " id>/), then prints mean ± std over seeds per variant and writes sweep.yaml and summary.csv there."
                     + " Rerunning skips finished cells and resumes unfinished ones; a failed cell does not stop the others."

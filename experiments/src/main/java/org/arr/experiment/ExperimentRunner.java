@@ -58,7 +58,7 @@ public final class ExperimentRunner {
      *
      * @param folder the run folder
      * @param status {@code finished} or {@code interrupted} (a failure is thrown instead)
-     * @param metrics the contents of {@code metrics.json}; empty unless finished
+     * @param metrics the contents of {@code metrics.json} and {@code timing.json}; empty unless finished
      * @param summary the printed summary table; empty unless finished
      */
     public record Result(Path folder, RunStatus status, Map<String, Double> metrics, String summary) {

@@ -23,7 +23,7 @@ import org.arr.run.RunDirectory;
  * @param run the first-stage ranked lists
  * @param source the file the run was read from
  * @param costPerQuery {@code forward_passes_per_query}, {@code flops_per_query} and {@code ms_per_query} from the
- *     first stage's {@code metrics.json}; empty when the file or the fields are missing
+ *     first stage's {@code metrics.json} and {@code timing.json}; empty when the files or the fields are missing
  */
 record FirstStageRun(Run run, Path source, Map<String, Double> costPerQuery) {
 
@@ -78,7 +78,11 @@ record FirstStageRun(Run run, Path source, Map<String, Double> costPerQuery) {
             return Map.of();
         }
         try {
-            Map<String, Double> metrics = RunFiles.readMetrics(Files.readString(metricsFile, StandardCharsets.UTF_8));
+            Map<String, Double> metrics = new java.util.HashMap<>(RunFiles.readMetrics(Files.readString(metricsFile, StandardCharsets.UTF_8)));
+            Path timingFile = metricsFile.resolveSibling(RunFiles.TIMING);
+            if (Files.isRegularFile(timingFile)) {
+                metrics.putAll(RunFiles.readMetrics(Files.readString(timingFile, StandardCharsets.UTF_8)));
+            }
             List<String> names = List.of(RankingCost.FORWARD_PASSES_PER_QUERY, RankingCost.FLOPS_PER_QUERY, RankingCost.MS_PER_QUERY);
             for (String name : names) {
                 if (metrics.get(name) == null) {
