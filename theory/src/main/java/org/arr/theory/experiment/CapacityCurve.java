@@ -12,7 +12,7 @@ import java.util.List;
  */
 public record CapacityCurve(String label, Kind kind, List<Integer> n, List<Double> dim) {
 
-    /** What a curve shows. */
+    /** The role of a curve in a plot. */
     public enum Kind {
         /** A proven bound, such as Cover's counting bound. */
         BOUND,

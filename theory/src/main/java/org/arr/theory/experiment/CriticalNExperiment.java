@@ -16,6 +16,12 @@ import org.slf4j.LoggerFactory;
  * LIMIT's free-embedding experiment (Weller et al., arXiv 2508.21038): for each dimension, the largest number of
  * documents {@code n} for which free query and document embeddings realize every top-{@code k} set, with all
  * {@code C(n, k)} subsets as queries, trained with InfoNCE. Found by {@link CriticalNSearch}.
+ *
+ * <p>The result measures what gradient-based optimization finds, not what the geometry allows. In exact
+ * arithmetic the critical {@code n} is unbounded once {@code dim >= 2k}: documents on the moment curve
+ * {@code x(t) = (t, t^2, ..., t^{2k})} are the vertices of a cyclic polytope, which is {@code k}-neighborly, and the
+ * query made of the coefficients of {@code -prod_{i in S} (t - t_i)^2} puts exactly the set {@code S} on top. A
+ * finite critical {@code n} for such dimensions is therefore a property of the optimizer and its budget.
  */
 public final class CriticalNExperiment {
 

@@ -15,7 +15,7 @@ import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Shared look of the theory plots: white background, large fonts, and series told apart by marker shape and
+ * Shared look of the theory plots: white background, large fonts, and series distinguished by marker shape and
  * line dash as well as by gray level, so a grayscale print stays readable. Writes PNG (at 2x resolution) and SVG.
  */
 final class ChartStyle {
