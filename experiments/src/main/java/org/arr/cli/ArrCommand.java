@@ -16,7 +16,12 @@ import picocli.CommandLine.Option;
         description = "Autoregressive ranking (ARR) research framework: datasets, training, evaluation, theory checks.",
         subcommands = {
             CommandLine.HelpCommand.class,
-            TheoryCommand.class
+            DatasetsCommand.class,
+            EvalCommand.class,
+            GenerateEvalDataCommand.class,
+            TheoryCommand.class,
+            ReportCommand.class,
+            ValidateCommand.class
         })
 public final class ArrCommand implements Callable<Integer> {
 

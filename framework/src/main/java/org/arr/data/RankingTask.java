@@ -19,6 +19,7 @@ public final class RankingTask {
     private final Queries queries;
     private final Qrels qrels;
     private final Splits splits;
+    private final boolean predefinedSplits;
     private final Map<Double, Double> gainMap;
     private final Map<String, List<String>> taxonomy;
 
@@ -34,6 +35,11 @@ public final class RankingTask {
      */
     public RankingTask(String name, Corpus corpus, Queries queries, Qrels qrels, Splits predefinedSplits,
             Map<Double, Double> gainMap, Map<String, List<String>> taxonomy) {
+        this(name, corpus, queries, qrels, predefinedSplits, predefinedSplits != null, gainMap, taxonomy);
+    }
+
+    private RankingTask(String name, Corpus corpus, Queries queries, Qrels qrels, Splits splits,
+            boolean predefinedSplits, Map<Double, Double> gainMap, Map<String, List<String>> taxonomy) {
         this.name = name;
         this.corpus = corpus;
         this.queries = queries;
@@ -41,7 +47,8 @@ public final class RankingTask {
         this.gainMap = gainMap == null ? null : Map.copyOf(gainMap);
         this.taxonomy = taxonomy == null ? null : Map.copyOf(taxonomy);
         validate();
-        this.splits = predefinedSplits == null ? Splits.transductive(judgedQueryIds()) : predefinedSplits;
+        this.splits = splits == null ? Splits.transductive(judgedQueryIds()) : splits;
+        this.predefinedSplits = predefinedSplits;
         for (String split : this.splits.names()) {
             for (String queryId : this.splits.queryIds(split)) {
                 if (qrels.judgments(queryId).isEmpty()) {
@@ -78,20 +85,23 @@ public final class RankingTask {
     /**
      * Returns this task with splits computed from a spec.
      *
-     * @throws IllegalArgumentException if the spec is {@code PREDEFINED} and the dataset defines no test split
+     * @throws IllegalArgumentException if the spec is {@code PREDEFINED} and the dataset defines no splits of its
+     *     own, or none named {@code test}
      */
     public RankingTask withSplits(SplitSpec spec) {
         Splits computed = switch (spec.kind()) {
             case RANDOM -> Splits.random(judgedQueryIds(), spec.devFraction(), spec.testFraction(), spec.seed());
             case TRANSDUCTIVE -> Splits.transductive(judgedQueryIds());
             case PREDEFINED -> {
-                if (!splits.has(Splits.TEST)) {
-                    throw new IllegalArgumentException("Task '" + name + "' defines no test split; use a random split");
+                if (!predefinedSplits || !splits.has(Splits.TEST)) {
+                    throw new IllegalArgumentException("Task '" + name
+                            + "' defines no test split of its own; use a random or transductive split");
                 }
                 yield splits;
             }
         };
-        return new RankingTask(name, corpus, queries, qrels, computed, gainMap, taxonomy);
+        boolean keptPredefined = spec.kind() == SplitSpec.Kind.PREDEFINED;
+        return new RankingTask(name, corpus, queries, qrels, computed, keptPredefined, gainMap, taxonomy);
     }
 
     public String name() {
@@ -112,6 +122,11 @@ public final class RankingTask {
 
     public Splits splits() {
         return splits;
+    }
+
+    /** Returns whether the dataset itself defined the current splits (as opposed to a computed split). */
+    public boolean hasPredefinedSplits() {
+        return predefinedSplits;
     }
 
     /** Returns the gain per relevance grade that the dataset prescribes for nDCG, if any. */

@@ -19,4 +19,38 @@ public interface NextTokenScorer {
      * @return {@code [batch][V]} log-probabilities; each row's {@code exp} sums to 1 over the vocabulary
      */
     float[][] nextTokenLogProbabilities(int[][] queryTokens, int[][] prefixes);
+
+    /**
+     * Computes the next-token log-probabilities at every prefix of each sequence (teacher forcing): entry
+     * {@code [r][j]} is {@code log p(. | q_r, s_r[0 .. j))} for {@code j = 0 .. s_r.length}. This default builds
+     * every prefix and makes one {@link #nextTokenLogProbabilities} call; a causal model overrides it to score
+     * each row in one forward pass.
+     *
+     * @return {@code [batch][length + 1][V]} log-probabilities
+     */
+    default float[][][] logProbabilitiesAlong(int[][] queryTokens, int[][] sequences) {
+        int total = 0;
+        for (int[] sequence : sequences) {
+            total += sequence.length + 1;
+        }
+        int[][] rowQueries = new int[total][];
+        int[][] rowPrefixes = new int[total][];
+        int row = 0;
+        for (int r = 0; r < sequences.length; r++) {
+            for (int j = 0; j <= sequences[r].length; j++) {
+                rowQueries[row] = queryTokens[r];
+                rowPrefixes[row] = java.util.Arrays.copyOf(sequences[r], j);
+                row++;
+            }
+        }
+
+        float[][] flat = nextTokenLogProbabilities(rowQueries, rowPrefixes);
+        float[][][] result = new float[sequences.length][][];
+        row = 0;
+        for (int r = 0; r < sequences.length; r++) {
+            result[r] = java.util.Arrays.copyOfRange(flat, row, row + sequences[r].length + 1);
+            row += sequences[r].length + 1;
+        }
+        return result;
+    }
 }

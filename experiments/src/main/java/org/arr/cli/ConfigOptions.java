@@ -1,0 +1,26 @@
+package org.arr.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.arr.config.ConfigLoader;
+import org.arr.config.ResolvedConfig;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The experiment config argument and its {@code --set} overrides, shared by the commands that read a config. */
+final class ConfigOptions {
+
+    @Parameters(index = "0", paramLabel = "CONFIG", description = "Experiment config (YAML), e.g. experiments/configs/quickstart.yaml.")
+    Path config;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override a config value, e.g. --set train.epochs=5 or --set eval.metrics=[ndcg_cut.10,map];"
+                    + " the value is read as YAML. Repeatable; later ones win.")
+    List<String> overrides = new ArrayList<>();
+
+    /** Loads and validates the config with the overrides. */
+    ResolvedConfig load() {
+        return ConfigLoader.load(config, overrides);
+    }
+}

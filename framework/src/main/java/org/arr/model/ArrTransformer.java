@@ -1,0 +1,156 @@
+package org.arr.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Embedding;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.nn.norm.LayerNorm;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decoder-only, pre-LayerNorm causal transformer for autoregressive ranking.
+ *
+ * <p>The input sequence of a row is {@code [q_1 .. q_m, SEP, t_1 .. t_L]}: query tokens, a separator, then
+ * docID tokens. Queries are left-padded, so the separator sits at the same column {@code Lq} in every row.
+ * One embedding table contains every token: row 0 is padding, rows {@code 1 .. Q} the query tokens
+ * ({@code q + 1}), row {@code Q + 1} the separator, rows {@code Q + 2 ..} the docID tokens
+ * ({@code t + Q + 2}). Learned positions count from the first real query token, so the amount of padding does
+ * not change any output. Attention is causal and ignores padded keys.
+ *
+ * <p>Inputs (an {@link NDList}): query tokens {@code int32 [B, Lq]}, {@code -1} for padding, and docID input
+ * tokens {@code int32 [B, L]}. Output: logits {@code [B, L + 1, V]} over the docID vocabulary; position 0 (the
+ * separator) scores {@code t_1}, position {@code i} (token {@code t_i}) scores {@code t_{i+1}}.
+ */
+public final class ArrTransformer extends AbstractBlock {
+
+    private static final byte VERSION = 1;
+    private static final float MASKED = -1e9f;
+
+    private final ArrModelConfig config;
+    private final Parameter tokenEmbedding;
+    private final Parameter positionEmbedding;
+    private final List<PreNormTransformerLayer> layers = new ArrayList<>();
+    private final LayerNorm finalNorm;
+    private final Linear head;
+
+    public ArrTransformer(ArrModelConfig config) {
+        super(VERSION);
+        this.config = config;
+        this.tokenEmbedding = addParameter(Parameter.builder()
+                .setName("tokenEmbedding")
+                .setType(Parameter.Type.WEIGHT)
+                .optShape(new Shape(config.embeddingRows(), config.dModel()))
+                .build());
+        this.positionEmbedding = addParameter(Parameter.builder()
+                .setName("positionEmbedding")
+                .setType(Parameter.Type.WEIGHT)
+                .optShape(new Shape(config.maxPositions(), config.dModel()))
+                .build());
+        for (int i = 0; i < config.layers(); i++) {
+            layers.add(addChildBlock("layer" + i,
+                    new PreNormTransformerLayer(config.dModel(), config.heads(), config.mlpRatio(), (float) config.dropout())));
+        }
+        this.finalNorm = addChildBlock("finalNorm", LayerNorm.builder().axis(2).build());
+        this.head = addChildBlock("head", Linear.builder().setUnits(config.docIdVocabularySize()).build());
+    }
+
+    public ArrModelConfig config() {
+        return config;
+    }
+
+    /**
+     * Computes next-docID-token logits.
+     *
+     * @throws IllegalArgumentException if the query width exceeds {@code maxQueryLength} or the docID input is
+     *     longer than {@code maxDocIdLength}
+     */
+    @Override
+    protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
+            PairList<String, Object> params) {
+        NDArray queryTokens = inputs.get(0);
+        NDArray docIdInput = inputs.get(1);
+        long batch = queryTokens.getShape().get(0);
+        long queryWidth = queryTokens.getShape().get(1);
+        long docIdWidth = docIdInput.getShape().get(1);
+        if (queryWidth > config.maxQueryLength()) {
+            throw new IllegalArgumentException("Query input has " + queryWidth + " columns but maxQueryLength is "
+                    + config.maxQueryLength() + "; truncate queries with ArrInputs");
+        }
+        if (docIdWidth > config.maxDocIdLength()) {
+            throw new IllegalArgumentException("DocID input has " + docIdWidth + " tokens but maxDocIdLength is "
+                    + config.maxDocIdLength());
+        }
+        NDManager manager = queryTokens.getManager();
+        long time = queryWidth + 1 + docIdWidth;
+
+        // Padding (-1) maps to row 0, query token q to row q + 1, docID token t to row t + Q + 2.
+        NDArray separator = manager.full(new Shape(batch, 1), config.queryVocabularySize() + 1, DataType.INT32);
+        NDArray docIdRows = docIdInput.toType(DataType.INT32, false).add(config.queryVocabularySize() + 2);
+        NDArray rows = NDArrays.concat(new NDList(queryTokens.toType(DataType.INT32, false).add(1), separator, docIdRows), 1)
+                .toType(DataType.INT64, false);
+
+        NDArray realQuery = queryTokens.gte(0);
+        NDArray padding = realQuery.logicalNot().sum(new int[] {1}).toType(DataType.INT64, false).reshape(batch, 1);
+        NDArray positions = manager.arange(0, (int) time, 1, DataType.INT64).reshape(1, time).sub(padding).maximum(0);
+
+        NDArray tokenTable = parameterStore.getValue(tokenEmbedding, queryTokens.getDevice(), training);
+        NDArray positionTable = parameterStore.getValue(positionEmbedding, queryTokens.getDevice(), training);
+        NDArray x = Embedding.embedding(rows, tokenTable, SparseFormat.DENSE).singletonOrThrow()
+                .add(Embedding.embedding(positions, positionTable, SparseFormat.DENSE).singletonOrThrow());
+        if (training && config.dropout() > 0) {
+            x = Dropout.dropout(x, (float) config.dropout(), true).singletonOrThrow();
+        }
+
+        NDArray bias = attentionBias(manager, realQuery, batch, time);
+        for (PreNormTransformerLayer layer : layers) {
+            x = layer.forward(parameterStore, new NDList(x, bias), training).singletonOrThrow();
+        }
+
+        // Only the separator and docID positions predict docID tokens.
+        x = x.get(":, " + queryWidth + ":, :");
+        x = finalNorm.forward(parameterStore, new NDList(x), training).singletonOrThrow();
+        return head.forward(parameterStore, new NDList(x), training);
+    }
+
+    /** Builds {@code [B, 1, T, T]}: 0 where query position i may attend key j (j <= i, j not padding), else -1e9. */
+    private static NDArray attentionBias(NDManager manager, NDArray realQuery, long batch, long time) {
+        NDArray index = manager.arange(0, (int) time, 1, DataType.INT64);
+        NDArray causal = index.reshape(time, 1).gte(index.reshape(1, time)).reshape(1, 1, time, time);
+        NDArray realKey = NDArrays.concat(new NDList(realQuery,
+                manager.ones(new Shape(batch, time - realQuery.getShape().get(1)), DataType.BOOLEAN)), 1)
+                .reshape(batch, 1, 1, time);
+        NDArray allowed = causal.logicalAnd(realKey).toType(DataType.FLOAT32, false);
+        return allowed.sub(1f).mul(-MASKED);
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        long batch = inputShapes[0].get(0);
+        long positions = inputShapes[1].get(1) + 1;
+        return new Shape[] {new Shape(batch, positions, config.docIdVocabularySize())};
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        long batch = inputShapes[0].get(0);
+        long time = inputShapes[0].get(1) + 1 + inputShapes[1].get(1);
+        Shape hidden = new Shape(batch, time, config.dModel());
+        Shape bias = new Shape(batch, 1, time, time);
+        for (PreNormTransformerLayer layer : layers) {
+            layer.initialize(manager, dataType, hidden, bias);
+        }
+        finalNorm.initialize(manager, dataType, hidden);
+        head.initialize(manager, dataType, hidden);
+    }
+}
