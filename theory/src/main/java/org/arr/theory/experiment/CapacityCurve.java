@@ -19,7 +19,9 @@ public record CapacityCurve(String label, Kind kind, List<Integer> n, List<Doubl
         /** A reference line, such as {@code n - 1}. */
         REFERENCE,
         /** A measured or checked model. */
-        MEASURED
+        MEASURED,
+        /** Sizes at which the preceding measured model did not realize every ranking. */
+        FAILED
     }
 
     public CapacityCurve {

@@ -72,6 +72,13 @@ final class ChartStyle {
         series.setMarker(SeriesMarkers.NONE);
     }
 
+    /** Styles the failures of the {@code index}-th measured series: its color, cross markers, no line. */
+    static void styleFailure(XYSeries series, int index) {
+        series.setMarkerColor(COLORS[index % COLORS.length]);
+        series.setMarker(SeriesMarkers.CROSS);
+        series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+    }
+
     /** Styles the {@code index}-th measured series of a chart (index 0 is reserved for a fitted curve). */
     static void styleSeries(XYSeries series, int index) {
         series.setLineColor(COLORS[index % COLORS.length]);
