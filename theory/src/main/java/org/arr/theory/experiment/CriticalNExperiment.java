@@ -100,10 +100,10 @@ public final class CriticalNExperiment {
 
         /**
          * Fits {@code critical n = c_0 + c_1 dim + ... + c_p dim^p} by least squares to the dimensions whose search
-         * stopped below the maximum {@code n} (LIMIT fits a cubic). The degree drops to one less than the number
-         * of such points when there are few.
+         * stopped below the maximum {@code n} (LIMIT fits a cubic). The degree drops to two less than the number
+         * of such points when there are few, so the fit never just interpolates.
          *
-         * @return the coefficients {@code c_0 .. c_p}, or an empty array with fewer than 2 points
+         * @return the coefficients {@code c_0 .. c_p}, or an empty array with fewer than 3 points
          */
         public double[] polynomialFit(int degree) {
             WeightedObservedPoints points = new WeightedObservedPoints();
@@ -114,10 +114,10 @@ public final class CriticalNExperiment {
                     count++;
                 }
             }
-            if (count < 2) {
+            if (count < 3) {
                 return new double[0];
             }
-            return PolynomialCurveFitter.create(Math.min(degree, count - 1)).fit(points.toList());
+            return PolynomialCurveFitter.create(Math.min(degree, count - 2)).fit(points.toList());
         }
     }
 
