@@ -12,6 +12,7 @@ import org.arr.theory.construction.BinaryTreeConstruction;
 import org.arr.theory.experiment.CapacityExperiment;
 import org.arr.theory.experiment.CapacityRow;
 import org.arr.theory.plot.CapacityPlot;
+import org.arr.theory.transformer.TransformerCapacity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -45,6 +46,33 @@ final class TheoryCapacityCommand implements Callable<Integer> {
             description = "Output directory (must not exist). Default: runs/theory-capacity-<timestamp>.")
     Path out;
 
+    @Option(names = "--transformer", description = "Also train causal transformers of fixed dModel with binary and "
+            + "atomic docIDs (token-level SToICaL, transductive) on every task with at most --transformer-max-queries "
+            + "queries, and check each exactly. Slow on CPU: not part of the default or --quick settings.")
+    boolean transformer;
+
+    @Option(names = "--d-model", defaultValue = "8", description = "Transformer hidden size (default: ${DEFAULT-VALUE}).")
+    int dModel;
+
+    @Option(names = "--layers", defaultValue = "2", description = "Transformer layers (default: ${DEFAULT-VALUE}).")
+    int layers;
+
+    @Option(names = "--heads", defaultValue = "2", description = "Attention heads, a divisor of --d-model "
+            + "(default: ${DEFAULT-VALUE}).")
+    int heads;
+
+    @Option(names = "--transformer-epochs", defaultValue = "1500", description = "Training epochs; with at most 128 "
+            + "queries an epoch is one full-batch step (default: ${DEFAULT-VALUE}).")
+    int transformerEpochs;
+
+    @Option(names = "--transformer-learning-rate", defaultValue = "0.003",
+            description = "Peak AdamW learning rate (default: ${DEFAULT-VALUE}).")
+    double transformerLearningRate;
+
+    @Option(names = "--transformer-max-queries", defaultValue = "120",
+            description = "Train transformers only on tasks with at most this many queries (default: ${DEFAULT-VALUE}).")
+    int transformerMaxQueries;
+
     @Option(names = "--seed", defaultValue = "13", description = "Seed of the sampled permutations and the "
             + "embedding initializations (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -58,6 +86,10 @@ final class TheoryCapacityCommand implements Callable<Integer> {
         OutputDirectory directory = OutputDirectory.create(out, "theory-capacity");
         CapacityExperiment.Config config = quick ? CapacityExperiment.Config.quick(seed)
                 : CapacityExperiment.Config.full(seed);
+        if (transformer) {
+            config = config.withTransformer(new TransformerCapacity.Settings(dModel, layers, heads, 4, transformerEpochs, 128,
+                    transformerLearningRate, seed), transformerMaxQueries);
+        }
         LOG.info("Capacity experiment ({} settings), seed {}", quick ? "quick" : "full", seed);
 
         CapacityExperiment.Report report = new CapacityExperiment(config).run();
@@ -85,16 +117,21 @@ final class TheoryCapacityCommand implements Callable<Integer> {
     /** Prints one TSV row per task and n: the counting bound, the dual encoder and the construction dimension. */
     private static void printSummary(CapacityExperiment.Report report, PrintWriter stdout) {
         stdout.println("task\tn\tqueries\tcounting_bound_dim\tde_free_embeddings_dim\tarr_construction_dim"
-                + "\tarr_construction_fraction");
+                + "\tarr_construction_fraction\tarr_transformer_binary_fraction\tarr_transformer_atomic_fraction");
         for (CapacityExperiment.FamilyResult family : report.families()) {
             for (CapacityExperiment.SizeResult size : family.sizes()) {
                 String construction = size.constructionFraction() == 1.0
                         ? Integer.toString(BinaryTreeConstruction.HIDDEN_DIMENSION) : "none";
                 stdout.println(family.task() + "\t" + size.n() + "\t" + size.queries() + "\t" + size.countingBoundDim()
                         + "\t" + (size.dualEncoderDim() > 0 ? Integer.toString(size.dualEncoderDim()) : "none") + "\t"
-                        + construction + "\t" + String.format(Locale.ROOT, "%.4f", size.constructionFraction()));
+                        + construction + "\t" + fraction(size.constructionFraction()) + "\t"
+                        + fraction(size.transformerBinaryFraction()) + "\t" + fraction(size.transformerAtomicFraction()));
             }
         }
+    }
+
+    private static String fraction(double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.4f", value);
     }
 
     private static String fileName(String task) {

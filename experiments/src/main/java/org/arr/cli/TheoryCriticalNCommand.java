@@ -41,7 +41,7 @@ final class TheoryCriticalNCommand implements Callable<Integer> {
             description = "Dimensions to search: a range like 2..12 or a comma list like 2,4,8.")
     String dims;
 
-    @Option(names = "--max-n", defaultValue = "128", description = "Largest n tried (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-n", defaultValue = "64", description = "Largest n tried (default: ${DEFAULT-VALUE}).")
     int maxN;
 
     @Option(names = "--max-steps", defaultValue = "5000",

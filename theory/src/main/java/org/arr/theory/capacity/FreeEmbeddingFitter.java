@@ -81,7 +81,7 @@ public final class FreeEmbeddingFitter {
         double[] documentGradient = new double[documents.length];
         double[] scores = new double[documentCount];
         double[] scoreGradient = new double[documentCount];
-        double[] scratch = new double[documentCount];
+        double[] scratch = new double[documentCount + 1];
 
         int bestRealized = -1;
         double[] bestQueries = queries.clone();

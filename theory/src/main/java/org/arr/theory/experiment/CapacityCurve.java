@@ -12,14 +12,16 @@ import java.util.List;
  */
 public record CapacityCurve(String label, Kind kind, List<Integer> n, List<Double> dim) {
 
-    /** What a curve shows. */
+    /** The role of a curve in a plot. */
     public enum Kind {
         /** A proven bound, such as Cover's counting bound. */
         BOUND,
         /** A reference line, such as {@code n - 1}. */
         REFERENCE,
         /** A measured or checked model. */
-        MEASURED
+        MEASURED,
+        /** Sizes at which the preceding measured model did not realize every ranking. */
+        FAILED
     }
 
     public CapacityCurve {

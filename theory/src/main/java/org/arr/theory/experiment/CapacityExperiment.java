@@ -3,7 +3,9 @@ package org.arr.theory.experiment;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.IntFunction;
 import me.tongfei.progressbar.ProgressBar;
@@ -16,6 +18,7 @@ import org.arr.theory.capacity.SearchProbe;
 import org.arr.theory.construction.BinaryTreeConstruction;
 import org.arr.theory.construction.ConstructionCheck;
 import org.arr.theory.counting.OrderingCounts;
+import org.arr.theory.transformer.TransformerCapacity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,24 +47,32 @@ public final class CapacityExperiment {
      * @param sampledQueries permutations drawn per sampled task
      * @param fit free-embedding fit settings
      * @param taskSeed seed of the sampled permutations
+     * @param transformer settings of the trained transformers (binary and atomic docIDs), or null to skip them
+     * @param maxTransformerQueries the transformers are trained only on tasks with at most this many queries
      */
-    public record Config(int[] completeNs, int[] sampledNs, int sampledQueries, FitSettings fit, long taskSeed) {
+    public record Config(int[] completeNs, int[] sampledNs, int sampledQueries, FitSettings fit, long taskSeed,
+            TransformerCapacity.Settings transformer, int maxTransformerQueries) {
 
         public Config {
             completeNs = completeNs.clone();
             sampledNs = sampledNs.clone();
         }
 
+        /** Returns these settings with trained transformers on every task of at most {@code maxQueries} queries. */
+        public Config withTransformer(TransformerCapacity.Settings settings, int maxQueries) {
+            return new Config(completeNs, sampledNs, sampledQueries, fit, taskSeed, settings, maxQueries);
+        }
+
         /** Returns the settings of {@code --quick}: {@code n = 3..7} complete, {@code n = 8..16} with 500 sampled. */
         public static Config quick(long seed) {
             return new Config(new int[] {3, 4, 5, 6, 7}, new int[] {8, 10, 12, 16}, 500,
-                    new FitSettings(2000, 0.05, 300, 2, seed), seed);
+                    new FitSettings(2000, 0.05, 300, 2, seed), seed, null, 0);
         }
 
         /** Returns the full settings: {@code n = 3..8} complete, {@code n = 8..32} with 2000 sampled. */
         public static Config full(long seed) {
             return new Config(new int[] {3, 4, 5, 6, 7, 8}, new int[] {8, 10, 12, 16, 20, 24, 32}, 2000,
-                    new FitSettings(5000, 0.05, 500, 3, seed), seed);
+                    new FitSettings(5000, 0.05, 500, 3, seed), seed, null, 0);
         }
     }
 
@@ -73,8 +84,11 @@ public final class CapacityExperiment {
      * @param countingBoundDim smallest {@code dim} with {@code N_lin(n, dim) >= queries}
      * @param dualEncoderDim smallest dimension at which free embeddings realized every ranking, or -1 if none did
      * @param constructionFraction fraction of rankings the construction realizes (1 means all)
+     * @param transformerBinaryFraction fraction the trained transformer with binary docIDs realizes, NaN if not run
+     * @param transformerAtomicFraction fraction the trained transformer with atomic docIDs realizes, NaN if not run
      */
-    public record SizeResult(int n, int queries, int countingBoundDim, int dualEncoderDim, double constructionFraction) {
+    public record SizeResult(int n, int queries, int countingBoundDim, int dualEncoderDim, double constructionFraction,
+            double transformerBinaryFraction, double transformerAtomicFraction) {
     }
 
     /**
@@ -131,6 +145,13 @@ public final class CapacityExperiment {
         List<Double> countingDims = new ArrayList<>();
         List<Double> dualEncoderDims = new ArrayList<>();
         List<Double> constructionDims = new ArrayList<>();
+        TransformerCapacity.Settings transformer = config.transformer();
+        Map<TransformerCapacity.DocIdKind, List<Double>> transformerRealized = new EnumMap<>(TransformerCapacity.DocIdKind.class);
+        Map<TransformerCapacity.DocIdKind, List<Double>> transformerFailed = new EnumMap<>(TransformerCapacity.DocIdKind.class);
+        for (TransformerCapacity.DocIdKind kind : TransformerCapacity.DocIdKind.values()) {
+            transformerRealized.put(kind, new ArrayList<>());
+            transformerFailed.put(kind, new ArrayList<>());
+        }
         DimensionSearch search = new DimensionSearch(new FreeEmbeddingFitter(), config.fit());
 
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("capacity " + task).setInitialMax(ns.length)
@@ -160,7 +181,28 @@ public final class CapacityExperiment {
                 rows.add(new CapacityRow(task, "arr_construction", "binary", n, queries,
                         BinaryTreeConstruction.HIDDEN_DIMENSION, check.fractionRealized(), check.seconds()));
                 constructionDims.add(check.success() ? BinaryTreeConstruction.HIDDEN_DIMENSION : Double.NaN);
-                results.add(new SizeResult(n, queries, bound, result.smallestDim(), check.fractionRealized()));
+
+                Map<TransformerCapacity.DocIdKind, Double> fractions = new EnumMap<>(TransformerCapacity.DocIdKind.class);
+                for (TransformerCapacity.DocIdKind kind : TransformerCapacity.DocIdKind.values()) {
+                    double fraction = Double.NaN;
+                    if (transformer != null && queries <= config.maxTransformerQueries()) {
+                        bar.setExtraMessage("n=" + n + " transformer, " + kind.label() + " docIDs");
+                        TransformerCapacity.Result trained = TransformerCapacity.train(targets, kind, transformer);
+                        fraction = trained.fractionRealized();
+                        rows.add(new CapacityRow(task, "arr_transformer", kind.label(), n, queries, transformer.dModel(),
+                                fraction, trained.seconds()));
+                        if (!countedDims.contains(transformer.dModel())) {
+                            rows.add(countingRow(task, n, queries, transformer.dModel()));
+                            countedDims.add(transformer.dModel());
+                        }
+                    }
+                    fractions.put(kind, fraction);
+                    double dModel = transformer == null ? Double.NaN : transformer.dModel();
+                    transformerRealized.get(kind).add(fraction == 1.0 ? dModel : Double.NaN);
+                    transformerFailed.get(kind).add(fraction < 1.0 ? dModel : Double.NaN);
+                }
+                results.add(new SizeResult(n, queries, bound, result.smallestDim(), check.fractionRealized(),
+                        fractions.get(TransformerCapacity.DocIdKind.BINARY), fractions.get(TransformerCapacity.DocIdKind.ATOMIC)));
 
                 LOG.info("task {} n {}: counting bound {}, free-embedding DE {}, construction realizes {}/{}", task, n,
                         bound, result.smallestDim(), check.realizedQueries(), check.queryCount());
@@ -172,6 +214,15 @@ public final class CapacityExperiment {
                 CapacityCurve.Kind.BOUND, sizes, countingDims));
         curves.add(new CapacityCurve(DUAL_ENCODER_LABEL, CapacityCurve.Kind.MEASURED, sizes, dualEncoderDims));
         curves.add(new CapacityCurve(CONSTRUCTION_LABEL, CapacityCurve.Kind.MEASURED, sizes, constructionDims));
+        if (transformer != null) {
+            for (TransformerCapacity.DocIdKind kind : TransformerCapacity.DocIdKind.values()) {
+                String model = "ARR transformer, " + kind.label() + " docIDs, dModel " + transformer.dModel();
+                curves.add(new CapacityCurve(model + ": every ranking realized", CapacityCurve.Kind.MEASURED, sizes,
+                        transformerRealized.get(kind)));
+                curves.add(new CapacityCurve(model + ": not every ranking realized", CapacityCurve.Kind.FAILED, sizes,
+                        transformerFailed.get(kind)));
+            }
+        }
         // Drawn last, so it stays visible where a measured curve lies on it.
         List<Double> allRankingsDims = sizes.stream().map(n -> (double) (n - 1)).toList();
         if (!countingDims.equals(allRankingsDims)) {

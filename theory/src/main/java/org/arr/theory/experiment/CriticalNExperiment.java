@@ -16,6 +16,12 @@ import org.slf4j.LoggerFactory;
  * LIMIT's free-embedding experiment (Weller et al., arXiv 2508.21038): for each dimension, the largest number of
  * documents {@code n} for which free query and document embeddings realize every top-{@code k} set, with all
  * {@code C(n, k)} subsets as queries, trained with InfoNCE. Found by {@link CriticalNSearch}.
+ *
+ * <p>The result measures what gradient-based optimization finds, not what the geometry allows. In exact
+ * arithmetic the critical {@code n} is unbounded once {@code dim >= 2k}: documents on the moment curve
+ * {@code x(t) = (t, t^2, ..., t^{2k})} are the vertices of a cyclic polytope, which is {@code k}-neighborly, and the
+ * query made of the coefficients of {@code -prod_{i in S} (t - t_i)^2} puts exactly the set {@code S} on top. A
+ * finite critical {@code n} for such dimensions is therefore a property of the optimizer and its budget.
  */
 public final class CriticalNExperiment {
 
@@ -94,10 +100,10 @@ public final class CriticalNExperiment {
 
         /**
          * Fits {@code critical n = c_0 + c_1 dim + ... + c_p dim^p} by least squares to the dimensions whose search
-         * stopped below the maximum {@code n} (LIMIT fits a cubic). The degree drops to one less than the number
-         * of such points when there are few.
+         * stopped below the maximum {@code n} (LIMIT fits a cubic). The degree drops to two less than the number
+         * of such points when there are few, so the fit never just interpolates.
          *
-         * @return the coefficients {@code c_0 .. c_p}, or an empty array with fewer than 2 points
+         * @return the coefficients {@code c_0 .. c_p}, or an empty array with fewer than 3 points
          */
         public double[] polynomialFit(int degree) {
             WeightedObservedPoints points = new WeightedObservedPoints();
@@ -108,10 +114,10 @@ public final class CriticalNExperiment {
                     count++;
                 }
             }
-            if (count < 2) {
+            if (count < 3) {
                 return new double[0];
             }
-            return PolynomialCurveFitter.create(Math.min(degree, count - 1)).fit(points.toList());
+            return PolynomialCurveFitter.create(Math.min(degree, count - 2)).fit(points.toList());
         }
     }
 

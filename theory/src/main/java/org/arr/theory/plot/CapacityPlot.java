@@ -47,6 +47,7 @@ public final class CapacityPlot {
                 case BOUND -> ChartStyle.styleBound(series);
                 case REFERENCE -> ChartStyle.styleReference(series);
                 case MEASURED -> ChartStyle.styleSeries(series, measured++);
+                case FAILED -> ChartStyle.styleFailure(series, measured - 1);
             }
         }
         ChartStyle.write(chart, directory, base);

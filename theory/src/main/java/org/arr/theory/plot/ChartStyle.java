@@ -15,7 +15,7 @@ import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Shared look of the theory plots: white background, large fonts, and series told apart by marker shape and
+ * Shared look of the theory plots: white background, large fonts, and series distinguished by marker shape and
  * line dash as well as by gray level, so a grayscale print stays readable. Writes PNG (at 2x resolution) and SVG.
  */
 final class ChartStyle {
@@ -70,6 +70,13 @@ final class ChartStyle {
         series.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
                 new float[] {7f, 7f}, 0f));
         series.setMarker(SeriesMarkers.NONE);
+    }
+
+    /** Styles the failures of the {@code index}-th measured series: its color, cross markers, no line. */
+    static void styleFailure(XYSeries series, int index) {
+        series.setMarkerColor(COLORS[index % COLORS.length]);
+        series.setMarker(SeriesMarkers.CROSS);
+        series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     }
 
     /** Styles the {@code index}-th measured series of a chart (index 0 is reserved for a fitted curve). */

@@ -13,7 +13,7 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
 
 /**
- * A dual encoder in {@code dim = n-1} realizes any permutation: with document vectors in general position
+ * Explicit dual encoders. In {@code dim = n-1} they realize any permutation: with document vectors in general position
  * (affinely independent), the differences {@code g(d_i) - g(d_{n-1})} form a basis of {@code R^{n-1}}, so for any
  * target score vector {@code t} the linear system {@code <q, g(d_i) - g(d_{n-1})> = t_i - t_{n-1}} has a solution
  * {@code q}, and its scores equal {@code t} up to the constant {@code <q, g(d_{n-1})> - t_{n-1}}.
@@ -47,5 +47,55 @@ class ExplicitDualEncoderTest {
         FreeEmbeddings embeddings = new FreeEmbeddings(dim, query, documents);
         RankingTargets targets = RankingTargets.fullRankings(new int[][] {permutation}, n);
         assertTrue(targets.isRealized(0, embeddings.scores(0)), "permutation " + java.util.Arrays.toString(permutation));
+    }
+
+    /**
+     * Documents on the moment curve {@code x(t) = (t, t^2, ..., t^{2k})} (vertices of a cyclic polytope) realize
+     * every top-{@code k} set in {@code dim = 2k}, for any {@code n}: the query made of the coefficients of
+     * {@code -prod_{i in S} (t - t_i)^2} scores {@code p(t) - p(0)} with {@code p <= 0}, zero exactly on {@code S}.
+     */
+    @Property(tries = 40)
+    void momentCurveRealizesEveryTopKSet(@ForAll @IntRange(min = 3, max = 40) int n,
+            @ForAll @IntRange(min = 1, max = 2) int k) {
+        if (k >= n) {
+            return;
+        }
+        int dim = 2 * k;
+        double[] documents = new double[n * dim];
+        for (int doc = 0; doc < n; doc++) {
+            double t = (doc + 1.0) / n;
+            double power = 1;
+            for (int j = 0; j < dim; j++) {
+                power *= t;
+                documents[doc * dim + j] = power;
+            }
+        }
+
+        int[][] subsets = Permutations.subsets(n, k);
+        double[] queries = new double[subsets.length * dim];
+        for (int q = 0; q < subsets.length; q++) {
+            double[] polynomial = {-1};
+            for (int member : subsets[q]) {
+                double root = (member + 1.0) / n;
+                polynomial = multiply(multiply(polynomial, new double[] {-root, 1}), new double[] {-root, 1});
+            }
+            System.arraycopy(polynomial, 1, queries, q * dim, dim);
+        }
+
+        FreeEmbeddings embeddings = new FreeEmbeddings(dim, queries, documents);
+        RankingTargets targets = RankingTargets.topK(subsets, n);
+        for (int q = 0; q < subsets.length; q++) {
+            assertTrue(targets.isRealized(q, embeddings.scores(q)), "subset " + java.util.Arrays.toString(subsets[q]));
+        }
+    }
+
+    private static double[] multiply(double[] a, double[] b) {
+        double[] product = new double[a.length + b.length - 1];
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < b.length; j++) {
+                product[i + j] += a[i] * b[j];
+            }
+        }
+        return product;
     }
 }

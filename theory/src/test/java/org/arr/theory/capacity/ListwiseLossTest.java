@@ -15,7 +15,7 @@ class ListwiseLossTest {
         RankingTargets targets = RankingTargets.fromGrades(new int[][] {randomGrades(random, n)});
         double[] scores = randomScores(random, n);
         double[] gradient = new double[n];
-        ListwiseLoss.lossAndGradient(scores, targets.order(0), targets.tierStarts(0), gradient, new double[n]);
+        ListwiseLoss.lossAndGradient(scores, targets.order(0), targets.tierStarts(0), gradient, new double[n + 1]);
 
         double step = 1e-6;
         for (int doc = 0; doc < n; doc++) {
@@ -52,13 +52,16 @@ class ListwiseLossTest {
         int[] relevant = java.util.Arrays.copyOf(Permutations.sample(n, 1, seed)[0], k);
         double[] scores = randomScores(random, n);
 
-        double partition = 0;
-        for (double score : scores) {
-            partition += Math.exp(score);
+        java.util.Set<Integer> relevantSet = java.util.Arrays.stream(relevant).boxed().collect(java.util.stream.Collectors.toSet());
+        double negatives = 0;
+        for (int doc = 0; doc < n; doc++) {
+            if (!relevantSet.contains(doc)) {
+                negatives += Math.exp(scores[doc]);
+            }
         }
         double expected = 0;
         for (int doc : relevant) {
-            expected += -Math.log(Math.exp(scores[doc]) / partition) / k;
+            expected += -Math.log(Math.exp(scores[doc]) / (Math.exp(scores[doc]) + negatives)) / k;
         }
         assertEquals(expected, loss(RankingTargets.topK(new int[][] {relevant}, n), scores), 1e-9);
     }
@@ -72,7 +75,7 @@ class ListwiseLossTest {
             scores[i] *= 1e4;
         }
         double[] gradient = new double[n];
-        double value = ListwiseLoss.lossAndGradient(scores, targets.order(0), targets.tierStarts(0), gradient, new double[n]);
+        double value = ListwiseLoss.lossAndGradient(scores, targets.order(0), targets.tierStarts(0), gradient, new double[n + 1]);
         assertEquals(true, Double.isFinite(value), "loss " + value);
         for (double g : gradient) {
             assertEquals(true, Double.isFinite(g), "gradient " + g);
@@ -81,7 +84,7 @@ class ListwiseLossTest {
 
     private static double loss(RankingTargets targets, double[] scores) {
         int n = scores.length;
-        return ListwiseLoss.lossAndGradient(scores, targets.order(0), targets.tierStarts(0), new double[n], new double[n]);
+        return ListwiseLoss.lossAndGradient(scores, targets.order(0), targets.tierStarts(0), new double[n], new double[n + 1]);
     }
 
     private static int[] randomGrades(Random random, int n) {

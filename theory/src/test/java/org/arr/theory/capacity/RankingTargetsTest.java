@@ -8,6 +8,8 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.arr.data.Splits;
+import org.arr.datasets.synthetic.SyntheticTasks;
 import org.junit.jupiter.api.Test;
 
 class RankingTargetsTest {
@@ -54,6 +56,31 @@ class RankingTargetsTest {
         assertEquals(2, targets.tierCount(0));
         assertEquals(true, targets.isRealized(0, new double[] {0, 5, 0, 4}));
         assertEquals(false, targets.isRealized(0, new double[] {4, 5, 0, 4}));
+    }
+
+    @Test
+    void fromTaskReadsPermutationGrades() {
+        RankingTargets targets = RankingTargets.fromTask(SyntheticTasks.completeRanking(4), Splits.TRAIN);
+        int[][] permutations = Permutations.all(4);
+        assertEquals(permutations.length, targets.queryCount());
+        for (int q = 0; q < permutations.length; q++) {
+            assertArrayEquals(permutations[q], targets.order(q), "query " + q);
+            assertEquals(4, targets.tierCount(q));
+        }
+    }
+
+    @Test
+    void fromTaskPutsUnjudgedDocumentsLast() {
+        RankingTargets targets = RankingTargets.fromTask(SyntheticTasks.topKSubsets(5, 2), Splits.TRAIN);
+        assertEquals(10, targets.queryCount());
+        assertArrayEquals(new int[] {0, 1, 2, 3, 4}, targets.order(0));
+        assertArrayEquals(new int[] {0, 2, 5}, targets.tierStarts(0));
+    }
+
+    @Test
+    void fromTaskRejectsUnknownSplit() {
+        assertThrows(IllegalArgumentException.class,
+                () -> RankingTargets.fromTask(SyntheticTasks.completeRanking(3), "validation"));
     }
 
     @Test

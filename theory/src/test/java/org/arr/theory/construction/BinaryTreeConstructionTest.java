@@ -5,15 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.arr.decode.BeamSearch;
+import org.arr.decode.Hypothesis;
 import org.arr.theory.capacity.Permutations;
+
 import org.arr.theory.capacity.RankingTargets;
 import org.arr.trie.PrefixTree;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,8 @@ class BinaryTreeConstructionTest {
         int queries = n <= 5 ? Math.min(m, factorial(n)) : m;
         RankingTargets targets = RankingTargets.fullRankings(Permutations.sample(n, queries, seed), n);
         ConstructionCheck.Result result = ConstructionCheck.check(targets);
-        assertEquals(queries, result.realizedQueries(), "queries realized of " + queries);
+        assertEquals(queries, result.realizedByScoring(), "queries realized by exhaustive scoring");
+        assertEquals(queries, result.realizedByBeamSearch(), "queries realized by beam search");
     }
 
     @Test
@@ -75,15 +77,17 @@ class BinaryTreeConstructionTest {
         }
     }
 
-    /** A reference beam search (width B) returns exactly the target's top B documents, in order. */
+    /** Trie-constrained beam search of any width returns exactly the target's top B documents, in order. */
     @Property(tries = 40)
     void beamSearchOfAnyWidthReturnsTheTargetTopB(@ForAll @IntRange(min = 3, max = 40) int n, @ForAll long seed) {
         RankingTargets targets = RankingTargets.fullRankings(Permutations.sample(n, 3, seed), n);
         BinaryTreeConstruction construction = new BinaryTreeConstruction(targets);
         PrefixTree tree = PrefixTree.build(construction.docIds(), 2);
-        for (int q = 0; q < 3; q++) {
-            for (int width = 1; width <= n; width++) {
-                int[] found = beamSearch(construction, tree, q, width);
+        int[][] queries = {{0}, {1}, {2}};
+        for (int width = 1; width <= n; width++) {
+            List<List<Hypothesis>> results = new BeamSearch(width, width, true).search(construction, tree, queries);
+            for (int q = 0; q < 3; q++) {
+                int[] found = results.get(q).stream().mapToInt(Hypothesis::document).toArray();
                 assertArrayEquals(Arrays.copyOf(targets.order(q), width), found, "query " + q + ", width " + width);
             }
         }
@@ -97,32 +101,6 @@ class BinaryTreeConstructionTest {
                 () -> construction.nextTokenLogProbabilities(new int[][] {{2}}, new int[][] {{}}));
         assertThrows(IllegalArgumentException.class,
                 () -> construction.nextTokenLogProbabilities(new int[][] {{0, 1}}, new int[][] {{}}));
-    }
-
-    private record Hypothesis(int[] tokens, double logProbability) {
-    }
-
-    /** Trie-constrained beam search; finished docIDs compete with open prefixes by log-probability. */
-    private static int[] beamSearch(BinaryTreeConstruction model, PrefixTree tree, int query, int width) {
-        List<Hypothesis> beam = List.of(new Hypothesis(new int[0], 0));
-        while (beam.stream().anyMatch(h -> tree.documentOf(h.tokens()) < 0)) {
-            List<Hypothesis> candidates = new ArrayList<>();
-            for (Hypothesis hypothesis : beam) {
-                if (tree.documentOf(hypothesis.tokens()) >= 0) {
-                    candidates.add(hypothesis);
-                    continue;
-                }
-                float[] row = model.nextTokenLogProbabilities(new int[][] {{query}}, new int[][] {hypothesis.tokens()})[0];
-                for (int token : tree.children(hypothesis.tokens())) {
-                    int[] extended = Arrays.copyOf(hypothesis.tokens(), hypothesis.tokens().length + 1);
-                    extended[hypothesis.tokens().length] = token;
-                    candidates.add(new Hypothesis(extended, hypothesis.logProbability() + row[token]));
-                }
-            }
-            candidates.sort(Comparator.comparingDouble(Hypothesis::logProbability).reversed());
-            beam = candidates.subList(0, Math.min(width, candidates.size()));
-        }
-        return beam.stream().mapToInt(h -> tree.documentOf(h.tokens())).toArray();
     }
 
     private static int factorial(int n) {

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
-/** Enumerates and samples permutations and subsets of {@code 0 .. n-1}, in a deterministic order. */
+/**
+ * Enumerates and samples permutations and subsets of {@code 0 .. n-1}, in a deterministic order, for tests that
+ * need targets without building a ranking task.
+ */
 public final class Permutations {
 
     private Permutations() {

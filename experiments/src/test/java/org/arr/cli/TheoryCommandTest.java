@@ -1,0 +1,87 @@
+package org.arr.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class TheoryCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void countPrintsExactTable() {
+        assertEquals(0, run("theory", "count", "--n", "5", "--dim", "3"));
+
+        List<String> lines = out.toString().lines().toList();
+        assertEquals("n\tdim\tN_lin\tN_euc\tn!", lines.get(0));
+        assertEquals(1 + 5 * 3, lines.size());
+        assertTrue(lines.contains("4\t2\t12\t18\t24"), out.toString());
+        assertTrue(lines.contains("5\t3\t72\t96\t120"), out.toString());
+        assertTrue(lines.contains("1\t1\t1\t1\t1"), out.toString());
+    }
+
+    @Test
+    void countSmallestDimensionIsNMinusOne() {
+        assertEquals(0, run("theory", "count", "--n", "6", "--smallest-dim"));
+
+        List<String> lines = out.toString().lines().toList();
+        assertEquals("n\tsmallest_dim_N_lin\tsmallest_dim_N_euc", lines.get(0));
+        assertEquals("6\t5\t5", lines.get(6));
+    }
+
+    @Test
+    void countWithoutDimensionIsAUserError() {
+        assertEquals(2, run("theory", "count", "--n", "4"));
+
+        assertEquals("error: --dim must be >= 1 (or give --smallest-dim), got 0", err.toString().strip());
+    }
+
+    @Test
+    void criticalNWritesTablesAndPlots(@TempDir Path temp) throws IOException {
+        Path output = temp.resolve("critical");
+        assertEquals(0, run("theory", "critical-n", "--k", "2", "--dims", "2..3", "--max-n", "12", "--restarts", "5",
+                "--max-steps", "3000", "--seed", "1", "--out", output.toString()));
+
+        List<String> summary = Files.readAllLines(output.resolve("critical-n.csv"));
+        assertEquals("k,dim,critical_n,reached_max_n,seconds", summary.get(0));
+        assertTrue(summary.get(1).startsWith("2,2,4,false,"), summary.toString());
+        assertTrue(Files.size(output.resolve("critical-n.png")) > 10_000);
+        assertTrue(Files.readString(output.resolve("critical-n.svg")).contains("<svg"));
+        assertTrue(out.toString().contains("2\t4"), out.toString());
+    }
+
+    @Test
+    void existingOutputDirectoryIsRejected(@TempDir Path temp) {
+        assertEquals(2, run("theory", "critical-n", "--dims", "2", "--out", temp.toString()));
+
+        assertTrue(err.toString().contains("already exists"), err.toString());
+    }
+
+    @Test
+    void dimsParseRangesAndLists() {
+        assertArrayEquals(new int[] {2, 3, 4}, TheoryCriticalNCommand.parseDims("2..4"));
+        assertArrayEquals(new int[] {2, 8}, TheoryCriticalNCommand.parseDims("2, 8"));
+        assertThrows(IllegalArgumentException.class, () -> TheoryCriticalNCommand.parseDims("4..2"));
+        assertThrows(IllegalArgumentException.class, () -> TheoryCriticalNCommand.parseDims("two"));
+        assertThrows(IllegalArgumentException.class, () -> TheoryCriticalNCommand.parseDims("0,3"));
+    }
+
+    private int run(String... args) {
+        CommandLine commandLine = ArrCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        return commandLine.execute(args);
+    }
+}
