@@ -28,10 +28,7 @@ public final class RandomScheme implements DocIdScheme {
         int documents = task.corpus().size();
         long start = AssignmentLog.start(LOG, NAME, documents);
 
-        int[] permutation = new int[documents];
-        for (int i = 0; i < documents; i++) {
-            permutation[i] = i;
-        }
+        int[] permutation = SequentialScheme.corpusPositions(documents);
         Random random = new Random(options.seed());
         for (int i = documents - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);

@@ -28,13 +28,19 @@ public final class SequentialScheme implements DocIdScheme {
         int documents = task.corpus().size();
         long start = AssignmentLog.start(LOG, NAME, documents);
 
-        int[] numbers = new int[documents];
-        for (int i = 0; i < documents; i++) {
-            numbers[i] = i;
-        }
+        int[] numbers = corpusPositions(documents);
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("base", options.base());
         return AssignmentLog.finish(LOG, fromNumbers(NAME, parameters, numbers, options.base()), start);
+    }
+
+    /** Returns {@code 0 .. documents-1}, the corpus position of each document. */
+    static int[] corpusPositions(int documents) {
+        int[] positions = new int[documents];
+        for (int i = 0; i < documents; i++) {
+            positions[i] = i;
+        }
+        return positions;
     }
 
     /** Returns docIDs made of the fixed-length base-{@code b} digits of one distinct number per document. */

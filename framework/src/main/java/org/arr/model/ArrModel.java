@@ -1,25 +1,17 @@
 package org.arr.model;
 
-import ai.djl.MalformedModelException;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
 import ai.djl.nn.ParameterList;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.initializer.NormalInitializer;
-import ai.djl.util.Pair;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.arr.decode.NextTokenScorer;
+import org.arr.model.encoder.BlockParameters;
 
 /**
  * An initialized {@link ArrTransformer} with the native memory that stores its parameters. Close it to free that
@@ -47,9 +39,8 @@ public final class ArrModel implements AutoCloseable {
     public static ArrModel create(ArrModelConfig config, long seed) {
         NDManager manager = NDManager.newBaseManager();
         ArrTransformer block = new ArrTransformer(config);
-        block.setInitializer(new NormalInitializer(INIT_STD), Parameter.Type.WEIGHT);
-        Engine.getInstance().setRandomSeed(foldSeed(seed));
-        block.initialize(manager, DataType.FLOAT32, new Shape(1, config.maxQueryLength()), new Shape(1, config.maxDocIdLength()));
+        BlockParameters.initialize(block, manager, seed, new Shape(1, config.maxQueryLength()),
+                new Shape(1, config.maxDocIdLength()));
         return new ArrModel(config, manager, block);
     }
 
@@ -91,27 +82,17 @@ public final class ArrModel implements AutoCloseable {
 
     /** Returns the number of scalar parameters. */
     public long parameterCount() {
-        long count = 0;
-        for (Pair<String, Parameter> parameter : block.getParameters()) {
-            count += parameter.getValue().getArray().size();
-        }
-        return count;
+        return BlockParameters.count(block);
     }
 
     /** Returns a copy of every parameter's values, keyed by name (for comparisons in tests and checks). */
     public Map<String, float[]> parameterValues() {
-        Map<String, float[]> values = new LinkedHashMap<>();
-        for (Pair<String, Parameter> parameter : block.getParameters()) {
-            values.put(parameter.getKey(), parameter.getValue().getArray().toFloatArray());
-        }
-        return values;
+        return BlockParameters.values(block);
     }
 
     /** Writes all parameters in DJL's block format. */
     public void saveParameters(OutputStream out) throws IOException {
-        DataOutputStream data = new DataOutputStream(out);
-        block.saveParameters(data);
-        data.flush();
+        BlockParameters.save(block, out);
     }
 
     /**
@@ -120,11 +101,7 @@ public final class ArrModel implements AutoCloseable {
      * @throws IOException if the stream is truncated or does not hold parameters of this model's shape
      */
     public void loadParameters(InputStream in) throws IOException {
-        try {
-            block.loadParameters(manager, new DataInputStream(in));
-        } catch (MalformedModelException e) {
-            throw new IOException("Parameters do not match this model: " + e.getMessage(), e);
-        }
+        BlockParameters.load(block, manager, in);
     }
 
     /**

@@ -22,27 +22,11 @@ public record ArrModelConfig(int queryVocabularySize, int docIdVocabularySize, i
      * @throws IllegalArgumentException naming the field, its value and the allowed range
      */
     public ArrModelConfig {
-        requireAtLeast("queryVocabularySize", queryVocabularySize, 1);
-        requireAtLeast("docIdVocabularySize", docIdVocabularySize, 1);
-        requireAtLeast("maxQueryLength", maxQueryLength, 1);
-        requireAtLeast("maxDocIdLength", maxDocIdLength, 1);
-        requireAtLeast("layers", layers, 1);
-        requireAtLeast("dModel", dModel, 1);
-        requireAtLeast("heads", heads, 1);
-        requireAtLeast("mlpRatio", mlpRatio, 1);
-        if (dModel % heads != 0) {
-            throw new IllegalArgumentException("model.dModel = " + dModel + " must be a multiple of model.heads = " + heads
-                    + "; choose dModel = " + (dModel / heads + 1) * heads + " or a number of heads that divides " + dModel);
-        }
-        if (!(dropout >= 0 && dropout < 1)) {
-            throw new IllegalArgumentException("model.dropout = " + dropout + " is outside the allowed range [0, 1)");
-        }
-    }
-
-    private static void requireAtLeast(String field, int value, int minimum) {
-        if (value < minimum) {
-            throw new IllegalArgumentException("model." + field + " = " + value + " is invalid; expected an integer >= " + minimum);
-        }
+        ModelConfigChecks.requireAtLeast("queryVocabularySize", queryVocabularySize, 1);
+        ModelConfigChecks.requireAtLeast("docIdVocabularySize", docIdVocabularySize, 1);
+        ModelConfigChecks.requireAtLeast("maxQueryLength", maxQueryLength, 1);
+        ModelConfigChecks.requireAtLeast("maxDocIdLength", maxDocIdLength, 1);
+        ModelConfigChecks.requireTransformerShape(layers, dModel, heads, mlpRatio, dropout);
     }
 
     /** Returns the number of rows of the shared token embedding table: padding, query tokens, separator, docID tokens. */

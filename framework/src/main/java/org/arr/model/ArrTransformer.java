@@ -6,17 +6,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.ndarray.types.SparseFormat;
-import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Parameter;
-import ai.djl.nn.core.Embedding;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
-import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Decoder-only, pre-LayerNorm causal transformer for autoregressive ranking.
@@ -32,36 +24,17 @@ import java.util.List;
  * tokens {@code int32 [B, L]}. Output: logits {@code [B, L + 1, V]} over the docID vocabulary; position 0 (the
  * separator) scores {@code t_1}, position {@code i} (token {@code t_i}) scores {@code t_{i+1}}.
  */
-public final class ArrTransformer extends AbstractBlock {
+public final class ArrTransformer extends PreNormTransformerStack {
 
     private static final byte VERSION = 1;
-    private static final float MASKED = -1e9f;
 
     private final ArrModelConfig config;
-    private final Parameter tokenEmbedding;
-    private final Parameter positionEmbedding;
-    private final List<PreNormTransformerLayer> layers = new ArrayList<>();
-    private final LayerNorm finalNorm;
     private final Linear head;
 
     public ArrTransformer(ArrModelConfig config) {
-        super(VERSION);
+        super(VERSION, config.embeddingRows(), config.maxPositions(), config.layers(), config.dModel(), config.heads(),
+                config.mlpRatio(), config.dropout());
         this.config = config;
-        this.tokenEmbedding = addParameter(Parameter.builder()
-                .setName("tokenEmbedding")
-                .setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(config.embeddingRows(), config.dModel()))
-                .build());
-        this.positionEmbedding = addParameter(Parameter.builder()
-                .setName("positionEmbedding")
-                .setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(config.maxPositions(), config.dModel()))
-                .build());
-        for (int i = 0; i < config.layers(); i++) {
-            layers.add(addChildBlock("layer" + i,
-                    new PreNormTransformerLayer(config.dModel(), config.heads(), config.mlpRatio(), (float) config.dropout())));
-        }
-        this.finalNorm = addChildBlock("finalNorm", LayerNorm.builder().axis(2).build());
         this.head = addChildBlock("head", Linear.builder().setUnits(config.docIdVocabularySize()).build());
     }
 
@@ -104,22 +77,14 @@ public final class ArrTransformer extends AbstractBlock {
         NDArray padding = realQuery.logicalNot().sum(new int[] {1}).toType(DataType.INT64, false).reshape(batch, 1);
         NDArray positions = manager.arange(0, (int) time, 1, DataType.INT64).reshape(1, time).sub(padding).maximum(0);
 
-        NDArray tokenTable = parameterStore.getValue(tokenEmbedding, queryTokens.getDevice(), training);
-        NDArray positionTable = parameterStore.getValue(positionEmbedding, queryTokens.getDevice(), training);
-        NDArray x = Embedding.embedding(rows, tokenTable, SparseFormat.DENSE).singletonOrThrow()
-                .add(Embedding.embedding(positions, positionTable, SparseFormat.DENSE).singletonOrThrow());
-        if (training && config.dropout() > 0) {
-            x = Dropout.dropout(x, (float) config.dropout(), true).singletonOrThrow();
-        }
+        NDArray x = embed(parameterStore, rows, positions, training);
 
         NDArray bias = attentionBias(manager, realQuery, batch, time);
-        for (PreNormTransformerLayer layer : layers) {
-            x = layer.forward(parameterStore, new NDList(x, bias), training).singletonOrThrow();
-        }
+        x = applyLayers(parameterStore, x, bias, training);
 
         // Only the separator and docID positions predict docID tokens.
         x = x.get(":, " + queryWidth + ":, :");
-        x = finalNorm.forward(parameterStore, new NDList(x), training).singletonOrThrow();
+        x = applyFinalNorm(parameterStore, x, training);
         return head.forward(parameterStore, new NDList(x), training);
     }
 
@@ -147,10 +112,7 @@ public final class ArrTransformer extends AbstractBlock {
         long time = inputShapes[0].get(1) + 1 + inputShapes[1].get(1);
         Shape hidden = new Shape(batch, time, config.dModel());
         Shape bias = new Shape(batch, 1, time, time);
-        for (PreNormTransformerLayer layer : layers) {
-            layer.initialize(manager, dataType, hidden, bias);
-        }
-        finalNorm.initialize(manager, dataType, hidden);
+        initializeStack(manager, dataType, hidden, bias);
         head.initialize(manager, dataType, hidden);
     }
 }

@@ -4,31 +4,23 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.util.List;
-import java.util.Map;
 import org.arr.model.encoder.BlockParameters;
 import org.arr.model.encoder.EncoderInputs;
+import org.arr.model.encoder.EncoderModel;
 import org.arr.model.encoder.TransformerFlops;
 
 /**
  * An initialized {@link CrossEncoderBlock} with the native memory that holds its parameters. Close it to free that
  * memory. Not thread-safe: the engine's random seed and autograd state are global.
  */
-public final class CrossEncoder implements AutoCloseable {
+public final class CrossEncoder extends EncoderModel<CrossEncoderBlock> {
 
     private final CrossEncoderConfig config;
-    private final NDManager manager;
-    private final CrossEncoderBlock block;
 
     private CrossEncoder(CrossEncoderConfig config, NDManager manager, CrossEncoderBlock block) {
+        super(manager, block);
         this.config = config;
-        this.manager = manager;
-        this.block = block;
     }
 
     /**
@@ -46,15 +38,6 @@ public final class CrossEncoder implements AutoCloseable {
         return config;
     }
 
-    public CrossEncoderBlock block() {
-        return block;
-    }
-
-    /** Returns the manager that owns the parameters; open sub-managers of it for per-batch tensors. */
-    public NDManager manager() {
-        return manager;
-    }
-
     /** Builds the pair input tensor, truncating queries and documents to their maximum token counts. */
     public NDArray inputs(NDManager scope, int[][] queries, int[][] documents) {
         return EncoderInputs.pairs(scope, queries, documents, config.maxQueryTokens(), config.maxDocumentTokens(),
@@ -70,7 +53,7 @@ public final class CrossEncoder implements AutoCloseable {
      */
     public NDArray scores(NDArray pairTokens, boolean training) {
         ParameterStore store = new ParameterStore(pairTokens.getManager(), false);
-        return block.forward(store, new NDList(pairTokens), training).singletonOrThrow();
+        return block().forward(store, new NDList(pairTokens), training).singletonOrThrow();
     }
 
     /** Returns a batched inference view; pairs are scored in chunks of at most {@code maxBatchRows}. */
@@ -80,46 +63,12 @@ public final class CrossEncoder implements AutoCloseable {
 
     /** Returns the FLOP estimate: the encoder's matrices at every position, the score layer once per pair. */
     public TransformerFlops flops() {
-        return new TransformerFlops(BlockParameters.matrixWeights(block.encoder()),
-                BlockParameters.matrixWeights(block.scoreLayer()), config.layers(), config.dModel());
+        return new TransformerFlops(BlockParameters.matrixWeights(block().encoder()),
+                BlockParameters.matrixWeights(block().scoreLayer()), config.layers(), config.dModel());
     }
 
     /** Returns the unpadded input length of a pair after truncation. */
     public int pairLength(int[] query, int[] document) {
         return EncoderInputs.pairLength(query, document, config.maxQueryTokens(), config.maxDocumentTokens());
-    }
-
-    /** Returns every parameter, for an optimizer. */
-    public List<Parameter> parameters() {
-        return BlockParameters.list(block);
-    }
-
-    /** Returns the number of scalar parameters. */
-    public long parameterCount() {
-        return BlockParameters.count(block);
-    }
-
-    /** Returns a copy of every parameter's values, keyed by name. */
-    public Map<String, float[]> parameterValues() {
-        return BlockParameters.values(block);
-    }
-
-    /** Writes all parameters in DJL's block format. */
-    public void saveParameters(OutputStream out) throws IOException {
-        BlockParameters.save(block, out);
-    }
-
-    /**
-     * Replaces all parameters with ones written by {@link #saveParameters} for a model of the same config.
-     *
-     * @throws IOException if the stream is truncated or holds parameters of another shape
-     */
-    public void loadParameters(InputStream in) throws IOException {
-        BlockParameters.load(block, manager, in);
-    }
-
-    @Override
-    public void close() {
-        manager.close();
     }
 }

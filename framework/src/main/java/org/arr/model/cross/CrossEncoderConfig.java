@@ -1,5 +1,6 @@
 package org.arr.model.cross;
 
+import org.arr.model.ModelConfigChecks;
 import org.arr.model.encoder.EncoderConfig;
 import org.arr.model.encoder.Pooling;
 
@@ -26,16 +27,10 @@ public record CrossEncoderConfig(int vocabularySize, int maxQueryTokens, int max
      * @throws IllegalArgumentException naming the field, its value and the allowed range
      */
     public CrossEncoderConfig {
-        requireAtLeast("maxQueryTokens", maxQueryTokens, 1);
-        requireAtLeast("maxDocumentTokens", maxDocumentTokens, 1);
+        ModelConfigChecks.requireAtLeast("maxQueryTokens", maxQueryTokens, 1);
+        ModelConfigChecks.requireAtLeast("maxDocumentTokens", maxDocumentTokens, 1);
         new EncoderConfig(vocabularySize, 2 + maxQueryTokens + maxDocumentTokens, layers, dModel, heads, mlpRatio, dropout,
                 pooling);
-    }
-
-    private static void requireAtLeast(String field, int value, int minimum) {
-        if (value < minimum) {
-            throw new IllegalArgumentException("model." + field + " = " + value + " is invalid; expected an integer >= " + minimum);
-        }
     }
 
     /** Returns the encoder's shape: room for {@code [CLS]}, the query, the separator and the document. */

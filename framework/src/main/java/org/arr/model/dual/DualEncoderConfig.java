@@ -1,6 +1,7 @@
 package org.arr.model.dual;
 
 import java.util.Objects;
+import org.arr.model.ModelConfigChecks;
 import org.arr.model.encoder.EncoderConfig;
 import org.arr.model.encoder.Pooling;
 
@@ -33,20 +34,14 @@ public record DualEncoderConfig(int vocabularySize, int maxQueryTokens, int maxD
      * @throws IllegalArgumentException naming the field, its value and the allowed range
      */
     public DualEncoderConfig {
-        requireAtLeast("maxQueryTokens", maxQueryTokens, 1);
-        requireAtLeast("maxDocumentTokens", maxDocumentTokens, 1);
-        requireAtLeast("encoder.embeddingDimension", embeddingDimension, 1);
+        ModelConfigChecks.requireAtLeast("maxQueryTokens", maxQueryTokens, 1);
+        ModelConfigChecks.requireAtLeast("maxDocumentTokens", maxDocumentTokens, 1);
+        ModelConfigChecks.requireAtLeast("encoder.embeddingDimension", embeddingDimension, 1);
         Objects.requireNonNull(similarity, "similarity");
         if (!(temperature > 0) || Double.isInfinite(temperature)) {
             throw new IllegalArgumentException("model.encoder.temperature = " + temperature + " is invalid; expected a finite number > 0");
         }
         encoder(Math.max(maxQueryTokens, maxDocumentTokens), vocabularySize, layers, dModel, heads, mlpRatio, dropout, pooling);
-    }
-
-    private static void requireAtLeast(String field, int value, int minimum) {
-        if (value < minimum) {
-            throw new IllegalArgumentException("model." + field + " = " + value + " is invalid; expected an integer >= " + minimum);
-        }
     }
 
     private static EncoderConfig encoder(int maxTokens, int vocabularySize, int layers, int dModel, int heads, int mlpRatio,

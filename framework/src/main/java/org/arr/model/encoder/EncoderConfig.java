@@ -1,6 +1,7 @@
 package org.arr.model.encoder;
 
 import java.util.Objects;
+import org.arr.model.ModelConfigChecks;
 
 /**
  * Shape of a bidirectional pre-LayerNorm transformer encoder over text token ids.
@@ -28,26 +29,10 @@ public record EncoderConfig(int vocabularySize, int maxLength, int layers, int d
      * @throws IllegalArgumentException naming the field, its value and the allowed range
      */
     public EncoderConfig {
-        requireAtLeast("vocabularySize", vocabularySize, 2);
-        requireAtLeast("maxLength", maxLength, 2);
-        requireAtLeast("layers", layers, 1);
-        requireAtLeast("dModel", dModel, 1);
-        requireAtLeast("heads", heads, 1);
-        requireAtLeast("mlpRatio", mlpRatio, 1);
-        if (dModel % heads != 0) {
-            throw new IllegalArgumentException("model.dModel = " + dModel + " must be a multiple of model.heads = " + heads
-                    + "; choose dModel = " + (dModel / heads + 1) * heads + " or a number of heads that divides " + dModel);
-        }
-        if (!(dropout >= 0 && dropout < 1)) {
-            throw new IllegalArgumentException("model.dropout = " + dropout + " is outside the allowed range [0, 1)");
-        }
+        ModelConfigChecks.requireAtLeast("vocabularySize", vocabularySize, 2);
+        ModelConfigChecks.requireAtLeast("maxLength", maxLength, 2);
+        ModelConfigChecks.requireTransformerShape(layers, dModel, heads, mlpRatio, dropout);
         Objects.requireNonNull(pooling, "pooling");
-    }
-
-    static void requireAtLeast(String field, int value, int minimum) {
-        if (value < minimum) {
-            throw new IllegalArgumentException("model." + field + " = " + value + " is invalid; expected an integer >= " + minimum);
-        }
     }
 
     /** Returns the id of the {@code [CLS]} token that starts every input sequence. */

@@ -5,17 +5,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.ndarray.types.SparseFormat;
-import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Parameter;
-import ai.djl.nn.core.Embedding;
-import ai.djl.nn.norm.Dropout;
-import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import java.util.ArrayList;
-import java.util.List;
-import org.arr.model.PreNormTransformerLayer;
+import org.arr.model.PreNormTransformerStack;
 
 /**
  * Bidirectional pre-LayerNorm transformer encoder that pools a token sequence into one vector.
@@ -25,35 +17,16 @@ import org.arr.model.PreNormTransformerLayer;
  * changes the output of a row. Output: {@code [B, dModel]}, the {@link Pooling pooled} hidden states after a final
  * LayerNorm.
  */
-public final class TransformerEncoder extends AbstractBlock {
+public final class TransformerEncoder extends PreNormTransformerStack {
 
     private static final byte VERSION = 1;
-    private static final float MASKED = -1e9f;
 
     private final EncoderConfig config;
-    private final Parameter tokenEmbedding;
-    private final Parameter positionEmbedding;
-    private final List<PreNormTransformerLayer> layers = new ArrayList<>();
-    private final LayerNorm finalNorm;
 
     public TransformerEncoder(EncoderConfig config) {
-        super(VERSION);
+        super(VERSION, config.embeddingRows(), config.maxLength(), config.layers(), config.dModel(), config.heads(),
+                config.mlpRatio(), config.dropout());
         this.config = config;
-        this.tokenEmbedding = addParameter(Parameter.builder()
-                .setName("tokenEmbedding")
-                .setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(config.embeddingRows(), config.dModel()))
-                .build());
-        this.positionEmbedding = addParameter(Parameter.builder()
-                .setName("positionEmbedding")
-                .setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(config.maxLength(), config.dModel()))
-                .build());
-        for (int i = 0; i < config.layers(); i++) {
-            layers.add(addChildBlock("layer" + i,
-                    new PreNormTransformerLayer(config.dModel(), config.heads(), config.mlpRatio(), (float) config.dropout())));
-        }
-        this.finalNorm = addChildBlock("finalNorm", LayerNorm.builder().axis(2).build());
     }
 
     public EncoderConfig config() {
@@ -78,21 +51,13 @@ public final class TransformerEncoder extends AbstractBlock {
         NDManager manager = tokens.getManager();
 
         NDArray positions = manager.arange(0, (int) time, 1, DataType.INT64).reshape(1, time);
-        NDArray tokenTable = parameterStore.getValue(tokenEmbedding, tokens.getDevice(), training);
-        NDArray positionTable = parameterStore.getValue(positionEmbedding, tokens.getDevice(), training);
-        NDArray x = Embedding.embedding(tokens.toType(DataType.INT64, false), tokenTable, SparseFormat.DENSE).singletonOrThrow()
-                .add(Embedding.embedding(positions, positionTable, SparseFormat.DENSE).singletonOrThrow());
-        if (training && config.dropout() > 0) {
-            x = Dropout.dropout(x, (float) config.dropout(), true).singletonOrThrow();
-        }
+        NDArray x = embed(parameterStore, tokens.toType(DataType.INT64, false), positions, training);
 
         // Key padding mask [B, 1, 1, T]: 0 for real tokens, -1e9 for padding; it broadcasts over heads and queries.
         NDArray real = tokens.neq(0);
         NDArray bias = real.logicalNot().toType(DataType.FLOAT32, false).mul(MASKED).reshape(batch, 1, 1, time);
-        for (PreNormTransformerLayer layer : layers) {
-            x = layer.forward(parameterStore, new NDList(x, bias), training).singletonOrThrow();
-        }
-        x = finalNorm.forward(parameterStore, new NDList(x), training).singletonOrThrow();
+        x = applyLayers(parameterStore, x, bias, training);
+        x = applyFinalNorm(parameterStore, x, training);
 
         return new NDList(pool(x, real, batch, time));
     }
@@ -117,9 +82,6 @@ public final class TransformerEncoder extends AbstractBlock {
         long time = inputShapes[0].get(1);
         Shape hidden = new Shape(batch, time, config.dModel());
         Shape bias = new Shape(batch, 1, 1, time);
-        for (PreNormTransformerLayer layer : layers) {
-            layer.initialize(manager, dataType, hidden, bias);
-        }
-        finalNorm.initialize(manager, dataType, hidden);
+        initializeStack(manager, dataType, hidden, bias);
     }
 }
