@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the arr command line, building the project first when the jar is missing or older than the sources.
-# Extra JVM options: ARR_JAVA_OPTS (for example ARR_JAVA_OPTS=-Xmx8g).
+# Extra JVM options: ARR_JAVA_OPTS (for example ARR_JAVA_OPTS=-Xmx8g); PyTorch threads: ARR_TORCH_THREADS.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -28,5 +28,9 @@ if needs_build; then
 fi
 
 # ai.djl.offline=true makes a missing PyTorch native fail at once instead of trying a download.
+# One PyTorch thread (ARR_TORCH_THREADS) is the default: the models here are small, and on a 2-core machine
+# shared with other processes a quickstart epoch took about 3 s with one thread and 18 to 70 s with two.
+threads="${ARR_TORCH_THREADS:-1}"
 # shellcheck disable=SC2086
-exec java ${ARR_JAVA_OPTS:-} -Dai.djl.offline=true -jar "$jar" "$@"
+exec java -Dai.djl.offline=true -Dai.djl.pytorch.num_threads="$threads" -Dai.djl.pytorch.num_interop_threads="$threads" \
+  ${ARR_JAVA_OPTS:-} -jar "$jar" "$@"

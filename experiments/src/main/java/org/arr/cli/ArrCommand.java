@@ -21,6 +21,8 @@ import picocli.CommandLine.Option;
             GenerateEvalDataCommand.class,
             TheoryCommand.class,
             ReportCommand.class,
+            RunCommand.class,
+            BenchCommand.class,
             ValidateCommand.class
         })
 public final class ArrCommand implements Callable<Integer> {
@@ -68,6 +70,7 @@ public final class ArrCommand implements Callable<Integer> {
     private static boolean isUserError(Exception error) {
         return error instanceof IllegalArgumentException
                 || error instanceof org.arr.data.InputFormatException
+                || error instanceof org.arr.train.NonFiniteLossException
                 || error instanceof java.nio.file.NoSuchFileException
                 || error instanceof java.util.NoSuchElementException
                 || error instanceof java.io.UncheckedIOException;

@@ -3,8 +3,11 @@ package org.arr.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.arr.config.ConfigLoader;
 import org.arr.config.ResolvedConfig;
+import org.arr.config.sweep.Sweep;
+import org.arr.config.sweep.SweepLoader;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,5 +25,10 @@ final class ConfigOptions {
     /** Loads and validates the config with the overrides. */
     ResolvedConfig load() {
         return ConfigLoader.load(config, overrides);
+    }
+
+    /** Loads the config's sweep with every cell validated, or returns empty when it defines no sweep. */
+    Optional<Sweep> loadSweep() {
+        return SweepLoader.load(config, overrides);
     }
 }

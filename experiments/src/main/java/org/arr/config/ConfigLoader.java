@@ -43,6 +43,9 @@ public final class ConfigLoader {
             .build())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
+    /** The top-level key of a sweep definition, which {@link #parse} rejects unless {@code --set sweep=} removes it. */
+    public static final String SWEEP = "sweep";
+
     private ConfigLoader() {
     }
 
@@ -76,6 +79,30 @@ public final class ConfigLoader {
      * @throws ConfigException if the config breaks the schema
      */
     public static ResolvedConfig parse(String text, Path source, List<String> overrides) {
+        ObjectNode root = readTree(text, source);
+        List<ConfigError> errors = new ArrayList<>();
+        Map<String, String> origins = new LinkedHashMap<>();
+        applyOverrides(root, overrides, origins, errors);
+        if (root.has(SWEEP)) {
+            throw new ConfigException(source.toString(), List.of(new ConfigError(SWEEP, "this config defines a sweep of"
+                    + " several runs; run it with 'arr run', which runs every cell, or check it with 'arr validate'")));
+        }
+
+        ResolvedConfig resolved = resolve(root, origins, errors);
+        if (!errors.isEmpty()) {
+            throw new ConfigException(source.toString(), errors);
+        }
+        return resolved;
+    }
+
+    /**
+     * Parses config text into a tree without checking it against the schema.
+     *
+     * @param source the file the text came from, named in error messages
+     * @throws InputFormatException if the text is not valid YAML
+     * @throws ConfigException if the document is not a mapping
+     */
+    public static ObjectNode readTree(String text, Path source) {
         JsonNode document;
         try {
             document = YAML.readTree(text);
@@ -86,34 +113,64 @@ public final class ConfigLoader {
             throw new InputFormatException(source, line, "invalid YAML" + column + ": " + e.getOriginalMessage(), e);
         }
 
-        List<ConfigError> errors = new ArrayList<>();
-        ObjectNode root;
         if (document == null || document.isMissingNode() || document.isNull()) {
-            root = JsonNodeFactory.instance.objectNode();
-        } else if (document.isObject()) {
-            root = (ObjectNode) document;
-        } else {
+            return JsonNodeFactory.instance.objectNode();
+        }
+        if (!document.isObject()) {
             throw new ConfigException(source.toString(), List.of(new ConfigError("",
                     "expected a mapping of sections (name, dataset, docids, ...), got " + Setting.describe(document))));
         }
+        return (ObjectNode) document;
+    }
 
-        Map<String, String> origins = new LinkedHashMap<>();
+    /**
+     * Applies {@code --set path=value} arguments to a tree, in order, without checking the paths against the schema.
+     *
+     * @param origins receives, per dotted path set, the argument that set it, for {@link #resolve}
+     * @param errors receives malformed arguments
+     */
+    public static void applyOverrides(ObjectNode root, List<String> overrides, Map<String, String> origins,
+            List<ConfigError> errors) {
         Overrides.apply(root, overrides, YAML, origins, errors);
+    }
+
+    /**
+     * Validates a config tree against the schema and resolves it (defaults filled in).
+     *
+     * @param origins per dotted path, where its value came from (e.g. {@code --set train.epochs=5}); an error on
+     *     that path, a section above it or a key below it names the origin
+     * @param errors receives every problem found
+     * @return the resolved config, or null when {@code errors} gained an entry
+     */
+    public static ResolvedConfig resolve(ObjectNode root, Map<String, String> origins, List<ConfigError> errors) {
+        int before = errors.size();
         ObjectNode resolved = new ConfigValidator(origins, errors).validate(ExperimentSchema.root(), root);
         errors.addAll(ExperimentSchema.crossChecks(resolved));
-        if (!errors.isEmpty()) {
-            throw new ConfigException(source.toString(), errors);
+        if (errors.size() > before) {
+            return null;
         }
-
         String yaml = toYaml(resolved);
         return new ResolvedConfig(toSpec(resolved), yaml, hash(yaml));
     }
 
-    private static String toYaml(ObjectNode resolved) {
+    /**
+     * Returns the short hash that names run folders: the first 8 hex digits of the SHA-256 of the UTF-8 text.
+     */
+    public static String hash(String text) {
         try {
-            return YAML.writeValueAsString(resolved);
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    /** Formats a config tree as YAML the way resolved configs are written. */
+    public static String toYaml(JsonNode tree) {
+        try {
+            return YAML.writeValueAsString(tree);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Failed to write a resolved config as YAML", e);
+            throw new IllegalStateException("Failed to write a config tree as YAML", e);
         }
     }
 
@@ -123,6 +180,7 @@ public final class ConfigLoader {
         JsonNode docids = node.get("docids");
         JsonNode model = node.get("model");
         JsonNode tokenizer = model.get("tokenizer");
+        JsonNode encoder = model.get("encoder");
         JsonNode loss = node.get("loss");
         JsonNode train = node.get("train");
         JsonNode eval = node.get("eval");
@@ -141,8 +199,13 @@ public final class ConfigLoader {
                         model.get("dropout").doubleValue(),
                         new ExperimentSpec.Tokenizer(tokenizer.get("type").textValue(), tokenizer.get("path").textValue(),
                                 tokenizer.get("minCount").intValue(), tokenizer.get("maxVocabulary").intValue()),
-                        model.get("maxQueryTokens").intValue(), model.get("maxDocumentTokens").intValue()),
-                new ExperimentSpec.Loss(loss.get("name").textValue(), toMap(loss.get("parameters"))),
+                        model.get("maxQueryTokens").intValue(), model.get("maxDocumentTokens").intValue(),
+                        new ExperimentSpec.Encoder(encoder.get("pooling").textValue(),
+                                encoder.get("embeddingDimension").intValue(), encoder.get("sharedWeights").booleanValue(),
+                                encoder.get("similarity").textValue(), encoder.get("temperature").doubleValue(),
+                                encoder.get("candidates").textValue(), encoder.get("negatives").intValue(),
+                                encoder.get("alpha").doubleValue(), encoder.get("gain").textValue())),
+                new ExperimentSpec.Loss(loss.get("name").textValue(), lossOptions(loss)),
                 new ExperimentSpec.Train(train.get("epochs").intValue(), train.get("batchSize").intValue(),
                         train.get("learningRate").doubleValue(), train.get("weightDecay").doubleValue(),
                         train.get("warmupFraction").doubleValue(), train.get("schedule").textValue(),
@@ -152,7 +215,8 @@ public final class ConfigLoader {
                 new ExperimentSpec.Eval(eval.get("beamWidth").intValue(), eval.get("topK").intValue(), metrics,
                         eval.get("constrained").booleanValue(), eval.get("unconstrained").booleanValue(),
                         eval.get("gain").textValue(),
-                        eval.get("exhaustiveMaxDocuments").intValue(), eval.get("batchSize").intValue()),
+                        eval.get("exhaustiveMaxDocuments").intValue(), eval.get("batchSize").intValue(),
+                        eval.get("rerankRun").textValue(), eval.get("rerankDepth").intValue()),
                 node.get("seed").longValue());
     }
 
@@ -163,16 +227,13 @@ public final class ConfigLoader {
                 node.get("textMaxTokens").intValue(), node.get("taxonomyTokens").textValue());
     }
 
-    private static Map<String, Object> toMap(JsonNode node) {
-        return YAML.convertValue(node, new TypeReference<LinkedHashMap<String, Object>>() { });
+    private static Map<String, Object> lossOptions(JsonNode loss) {
+        ObjectNode options = loss.deepCopy();
+        options.remove("name");
+        return toMap(options);
     }
 
-    private static String hash(String yaml) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(yaml.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+    private static Map<String, Object> toMap(JsonNode node) {
+        return YAML.convertValue(node, new TypeReference<LinkedHashMap<String, Object>>() { });
     }
 }

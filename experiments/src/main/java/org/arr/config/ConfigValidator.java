@@ -1,12 +1,14 @@
 package org.arr.config;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Checks a parsed config tree against a schema and returns the resolved tree: every key of the schema
@@ -14,6 +16,9 @@ import java.util.Optional;
  * at the first.
  */
 final class ConfigValidator {
+
+    private static final ObjectMapper OPTIONS = new ObjectMapper();
+    private static final TypeReference<LinkedHashMap<String, Object>> OPTION_MAP = new TypeReference<>() { };
 
     private final Map<String, String> overrideOrigins;
     private final List<ConfigError> errors;
@@ -54,7 +59,7 @@ final class ConfigValidator {
             String key = child.getKey();
             String childPath = join(path, key);
             JsonNode value = present == null ? null : present.get(key);
-            JsonNode resolvedChild = resolve(child.getValue(), value, childPath, resolved);
+            JsonNode resolvedChild = resolve(child.getValue(), value, childPath);
             if (resolvedChild != null) {
                 resolved.set(key, resolvedChild);
             }
@@ -62,7 +67,7 @@ final class ConfigValidator {
         return resolved;
     }
 
-    private JsonNode resolve(SchemaNode node, JsonNode value, String path, ObjectNode resolvedSiblings) {
+    private JsonNode resolve(SchemaNode node, JsonNode value, String path) {
         boolean absent = value == null || value.isNull() || value.isMissingNode();
         if (node instanceof SchemaNode.Section section) {
             return section(section, value, path);
@@ -77,15 +82,8 @@ final class ConfigValidator {
             }
             return value.deepCopy();
         }
-        if (node instanceof SchemaNode.DependentSection dependent) {
-            JsonNode sibling = resolvedSiblings.get(dependent.siblingKey());
-            Optional<SchemaNode.Section> schema = sibling == null || !sibling.isTextual()
-                    ? Optional.empty() : dependent.schemaFor().apply(sibling.textValue());
-            if (schema.isEmpty()) {
-                // The sibling's own check has reported the invalid name; keep what was given.
-                return absent ? JsonNodeFactory.instance.objectNode() : value.deepCopy();
-            }
-            return section(schema.get(), value, path);
+        if (node instanceof SchemaNode.Component component) {
+            return component(component, value, path);
         }
 
         Setting setting = (Setting) node;
@@ -102,6 +100,37 @@ final class ConfigValidator {
             error(path, invalid.getMessage());
             return null;
         }
+    }
+
+    /** Checks the name of a component, then hands its remaining keys to the component's own check. */
+    private JsonNode component(SchemaNode.Component component, JsonNode value, String path) {
+        ObjectNode resolved = JsonNodeFactory.instance.objectNode();
+        if (value != null && !value.isNull() && !value.isMissingNode() && !value.isObject()) {
+            error(path, "expected a section (a mapping of keys to values), got " + Setting.describe(value));
+            return null;
+        }
+        ObjectNode options = value == null || !value.isObject() ? JsonNodeFactory.instance.objectNode() : value.deepCopy();
+        JsonNode givenName = options.remove(component.nameKey());
+        String name = givenName == null || givenName.isNull() ? component.defaultName() : null;
+        String namePath = join(path, component.nameKey());
+        if (name == null) {
+            try {
+                name = Setting.choice(null, component.names()).normalize(givenName).textValue();
+            } catch (IllegalArgumentException invalid) {
+                error(namePath, invalid.getMessage());
+                return null;
+            }
+        }
+        resolved.put(component.nameKey(), name);
+        resolved.setAll(options);
+
+        try {
+            component.check().accept(name, OPTIONS.convertValue(options, OPTION_MAP));
+        } catch (IllegalArgumentException invalid) {
+            error(path, invalid.getMessage());
+            return null;
+        }
+        return resolved;
     }
 
     private void error(String path, String message) {

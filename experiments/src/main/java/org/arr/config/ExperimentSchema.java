@@ -10,6 +10,7 @@ import org.arr.data.DatasetLoader;
 import org.arr.datasets.Datasets;
 import org.arr.docid.DocIdOptions;
 import org.arr.docid.DocIdSchemes;
+import org.arr.loss.Losses;
 import org.arr.util.ClosestName;
 
 /**
@@ -23,7 +24,11 @@ final class ExperimentSchema {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     static final List<String> SPLIT_KINDS = List.of("random", "transductive", "predefined");
-    static final List<String> MODEL_TYPES = List.of("arr");
+    static final List<String> MODEL_TYPES = List.of("arr", "dual-encoder", "cross-encoder");
+    static final List<String> POOLINGS = List.of("mean", "first");
+    static final List<String> SIMILARITIES = List.of("dot", "cosine");
+    static final List<String> CANDIDATES = List.of("full", "sampled");
+    static final List<String> ITEM_GAINS = List.of("linear", "exp");
     static final List<String> TOKENIZERS = List.of("char", "word", "huggingface");
     static final List<String> SCHEDULES = List.of("constant", "linear", "cosine");
     static final List<String> GAINS = List.of("dataset", "linear", "exp");
@@ -95,14 +100,36 @@ final class ExperimentSchema {
                 .add("tokenizer", tokenizer)
                 .add("maxQueryTokens", Setting.integer(32, 1, 8_192))
                 .add("maxDocumentTokens", Setting.integer(64, 1, 8_192))
+                .add("encoder", encoder())
                 .build();
     }
 
-    private static SchemaNode.Section loss() {
+    /**
+     * Settings of the dual-encoder and cross-encoder baselines, their training loss included (a softmax over
+     * candidate documents with targets {@code pi_alpha(d|q)}). ARR ignores them, and the baselines ignore
+     * {@code loss}.
+     */
+    private static SchemaNode.Section encoder() {
         return SchemaNode.Section.builder()
-                .add("name", Setting.choice("ntp", LossParameters::names))
-                .add("parameters", new SchemaNode.DependentSection("name", LossParameters::schemaFor))
+                .add("pooling", Setting.choice("mean", () -> POOLINGS))
+                .add("embeddingDimension", Setting.integer(64, 1, 65_536))
+                .add("sharedWeights", Setting.bool(false))
+                .add("similarity", Setting.choice("dot", () -> SIMILARITIES))
+                .add("temperature", Setting.real(1.0, 0, false, INF, false))
+                .add("candidates", Setting.choice("sampled", () -> CANDIDATES))
+                .add("negatives", Setting.integer(16, 0, MAX_INT))
+                .add("alpha", Setting.real(0, 0, true, 1, true))
+                .add("gain", Setting.choice("linear", () -> ITEM_GAINS))
                 .build();
+    }
+
+    /**
+     * Returns the loss: {@code name} and the loss's own options, checked by building the loss.
+     * NOTE: options a loss leaves at its default are not written into the resolved config, because the loss
+     * registry does not expose its defaults.
+     */
+    private static SchemaNode loss() {
+        return new SchemaNode.Component("name", "ntp", Losses::names, Losses::create);
     }
 
     private static SchemaNode.Section train() {
@@ -134,6 +161,9 @@ final class ExperimentSchema {
                 .add("gain", Setting.choice("dataset", () -> GAINS))
                 .add("exhaustiveMaxDocuments", Setting.integer(5_000, 0, MAX_INT))
                 .add("batchSize", Setting.integer(64, 1, 1 << 20))
+                .add("rerankRun", Setting.text("", "a run name under the runs folder, a run folder or a run.trec file",
+                        value -> { }))
+                .add("rerankDepth", Setting.integer(100, 1, MAX_INT))
                 .build();
     }
 
@@ -172,6 +202,8 @@ final class ExperimentSchema {
                     + " the test run needs one of them"));
         }
 
+        errors.addAll(modelTypeChecks(model, eval));
+
         JsonNode train = resolved.path("train");
         if (train.has("earlyStopMetric") && eval.has("metrics")) {
             List<String> specs = new ArrayList<>();
@@ -187,6 +219,17 @@ final class ExperimentSchema {
                 && split.path("dev").doubleValue() == 0) {
             errors.add(new ConfigError("train.patience", "early stopping needs dev queries, but dataset.split.dev is 0;"
                     + " set a dev fraction or patience 0"));
+        }
+        return errors;
+    }
+
+    /** Checks that the re-ranking settings fit the model type. */
+    private static List<ConfigError> modelTypeChecks(JsonNode model, JsonNode eval) {
+        List<ConfigError> errors = new ArrayList<>();
+        String type = model.path("type").asText("arr");
+        if (!"cross-encoder".equals(type) && !eval.path("rerankRun").asText("").isEmpty()) {
+            errors.add(new ConfigError("eval.rerankRun", "only a cross-encoder re-ranks another run; remove it for"
+                    + " model.type " + type));
         }
         return errors;
     }

@@ -61,9 +61,26 @@ public record ExperimentSpec(String name, Dataset dataset, DocIds docids, Model 
      *
      * @param maxQueryTokens query token sequences are cut to this length
      * @param maxDocumentTokens document token sequences of indexing examples are cut to this length
+     * @param encoder settings of the dual-encoder and cross-encoder baselines
      */
     public record Model(String type, int layers, int dModel, int heads, int mlpRatio, double dropout,
-            Tokenizer tokenizer, int maxQueryTokens, int maxDocumentTokens) {
+            Tokenizer tokenizer, int maxQueryTokens, int maxDocumentTokens, Encoder encoder) {
+    }
+
+    /**
+     * @param pooling {@code mean} or {@code first} (the {@code [CLS]} token)
+     * @param embeddingDimension dual-encoder embedding size, independent of {@code dModel}
+     * @param sharedWeights whether the dual encoder's query and document towers share weights
+     * @param similarity dual-encoder score, {@code dot} or {@code cosine}
+     * @param temperature dual-encoder training logits are {@code score / temperature}
+     * @param candidates documents the training softmax runs over: {@code full} (the corpus) or {@code sampled}
+     *     (relevant documents plus sampled negatives; for a dual encoder also the other queries' relevant documents)
+     * @param negatives sampled negatives per batch (dual encoder) or per query (cross encoder)
+     * @param alpha weight of graded targets in {@code pi_alpha(d|q)}; 0 is uniform over the relevant documents
+     * @param gain {@code linear} or {@code exp}, the gain of the graded targets
+     */
+    public record Encoder(String pooling, int embeddingDimension, boolean sharedWeights, String similarity,
+            double temperature, String candidates, int negatives, double alpha, String gain) {
     }
 
     /**
@@ -77,12 +94,12 @@ public record ExperimentSpec(String name, Dataset dataset, DocIds docids, Model 
 
     /**
      * @param name loss name
-     * @param parameters the loss's parameters, every one present (defaults filled in)
+     * @param options the loss's options as given in the config (the loss applies its defaults to the rest)
      */
-    public record Loss(String name, Map<String, Object> parameters) {
+    public record Loss(String name, Map<String, Object> options) {
 
         public Loss {
-            parameters = ConfigValues.immutable(parameters);
+            options = ConfigValues.immutable(options);
         }
     }
 
@@ -111,9 +128,12 @@ public record ExperimentSpec(String name, Dataset dataset, DocIds docids, Model 
      * @param exhaustiveMaxDocuments score every document (for the invalid mass) when the corpus has at most this
      *     many documents; 0 never does
      * @param batchSize queries decoded together
+     * @param rerankRun first-stage run a cross encoder re-ranks: a run name under the runs folder (its newest
+     *     finished run), a run folder or a {@code run.trec} file; empty to score every document
+     * @param rerankDepth documents of each first-stage list the cross encoder re-ranks
      */
     public record Eval(int beamWidth, int topK, List<String> metrics, boolean constrained, boolean unconstrained,
-            String gain, int exhaustiveMaxDocuments, int batchSize) {
+            String gain, int exhaustiveMaxDocuments, int batchSize, String rerankRun, int rerankDepth) {
 
         public Eval {
             metrics = List.copyOf(metrics);

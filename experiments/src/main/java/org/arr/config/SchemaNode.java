@@ -1,16 +1,17 @@
 package org.arr.config;
 
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 /**
  * A node of a config schema: a section of named children, a typed setting, a free-form map that a
- * component validates itself, or a section whose keys depend on the value of a sibling setting.
+ * component validates itself, or a component chosen by name with its options.
  */
-sealed interface SchemaNode permits SchemaNode.Section, Setting, SchemaNode.OpenMap, SchemaNode.DependentSection {
+sealed interface SchemaNode permits SchemaNode.Section, Setting, SchemaNode.OpenMap, SchemaNode.Component {
 
     /** A mapping with a fixed set of keys, in the order the resolved config lists them. */
     record Section(Map<String, SchemaNode> children) implements SchemaNode {
@@ -47,13 +48,16 @@ sealed interface SchemaNode permits SchemaNode.Section, Setting, SchemaNode.Open
     }
 
     /**
-     * A section whose schema depends on an earlier sibling setting, e.g. the parameters of the loss named by
-     * {@code loss.name}.
+     * A component chosen by name whose other keys are its options, checked by the component itself, e.g.
+     * {@code loss: {name: stoical, alpha: 0.5}}.
      *
-     * @param siblingKey the key of the setting, which must come earlier in the same section
-     * @param schemaFor the schema for a sibling value, or empty when that value has no schema (already reported
-     *     as an invalid value by the sibling's own check)
+     * @param nameKey the key that names the component
+     * @param defaultName the name used when the key is absent
+     * @param names the valid names
+     * @param check builds or checks the component from its name and options, throwing
+     *     {@link IllegalArgumentException} with a message that names the bad option
      */
-    record DependentSection(String siblingKey, Function<String, Optional<Section>> schemaFor) implements SchemaNode {
+    record Component(String nameKey, String defaultName, Supplier<Collection<String>> names,
+            BiConsumer<String, Map<String, Object>> check) implements SchemaNode {
     }
 }

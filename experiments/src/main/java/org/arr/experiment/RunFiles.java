@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.arr.cost.RankingCost;
 import org.arr.data.Corpus;
 import org.arr.data.Qrels;
 import org.arr.data.Run;
@@ -27,6 +29,11 @@ final class RunFiles {
     static final String DOCIDS = "docids.tsv";
     /** The query and document tokenizer, to rebuild model inputs. */
     static final String TOKENIZER = "tokenizer.json";
+
+    /** Wall-clock measurements of the run, which differ between otherwise identical runs. */
+    static final String TIMING = "timing.json";
+    /** Values written to {@link #TIMING} rather than {@code metrics.json}. */
+    static final Set<String> WALL_CLOCK = Set.of(RankingCost.MS_PER_QUERY);
 
     static final String INVALID_RATE = "invalid_rate";
     static final String INVALID_MASS = "invalid_mass";
@@ -58,7 +65,22 @@ final class RunFiles {
      * {@code invalid_mass} (null when not computed).
      */
     static void writeMetrics(RunDirectory run, TestEvaluation evaluation, ValidityStats validity) {
-        run.writeString(RunDirectory.METRICS, toJson(metricsJson(evaluation, validity)));
+        writeMetrics(run, evaluation, validity, Map.of());
+    }
+
+    /**
+     * Writes {@code metrics.json} as above, followed by {@code extra} (e.g. the cost per query) in its order. Wall-clock
+     * values ({@link #WALL_CLOCK}) go to {@code timing.json} instead, so that the same config and seed give a
+     * byte-identical {@code metrics.json}.
+     */
+    static void writeMetrics(RunDirectory run, TestEvaluation evaluation, ValidityStats validity, Map<String, Double> extra) {
+        ObjectNode metrics = metricsJson(evaluation, validity);
+        ObjectNode timing = JSON.createObjectNode();
+        extra.forEach((name, value) -> (WALL_CLOCK.contains(name) ? timing : metrics).put(name, value));
+        run.writeString(RunDirectory.METRICS, toJson(metrics));
+        if (!timing.isEmpty()) {
+            run.writeString(TIMING, toJson(timing));
+        }
     }
 
     static ObjectNode metricsJson(TestEvaluation evaluation, ValidityStats validity) {

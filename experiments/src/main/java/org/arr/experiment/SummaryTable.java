@@ -22,13 +22,23 @@ final class SummaryTable {
      */
     static String format(String modelName, TestEvaluation model, ValidityStats validity,
             Map<String, TestEvaluation> references) {
+        return format(modelName, model, validity, Map.of(), references);
+    }
+
+    /**
+     * Formats the table with extra model columns after the measures (e.g. the cost per query); reference rows show
+     * {@code -} there.
+     */
+    static String format(String modelName, TestEvaluation model, ValidityStats validity, Map<String, Double> extra,
+            Map<String, TestEvaluation> references) {
         List<String> columns = new ArrayList<>(model.summary().keySet());
         columns.add(RunFiles.INVALID_RATE);
         columns.add(RunFiles.INVALID_MASS);
+        columns.addAll(extra.keySet());
 
         List<List<String>> rows = new ArrayList<>();
-        rows.add(row(modelName, model, columns, validity));
-        references.forEach((name, evaluation) -> rows.add(row(name, evaluation, columns, ValidityStats.none())));
+        rows.add(row(modelName, model, columns, validity, extra));
+        references.forEach((name, evaluation) -> rows.add(row(name, evaluation, columns, ValidityStats.none(), Map.of())));
 
         List<String> header = new ArrayList<>();
         header.add("ranker");
@@ -49,7 +59,8 @@ final class SummaryTable {
         return table.toString();
     }
 
-    private static List<String> row(String name, TestEvaluation evaluation, List<String> columns, ValidityStats validity) {
+    private static List<String> row(String name, TestEvaluation evaluation, List<String> columns, ValidityStats validity,
+            Map<String, Double> extra) {
         List<String> cells = new ArrayList<>();
         cells.add(name);
         for (String column : columns) {
@@ -58,6 +69,8 @@ final class SummaryTable {
                 value = validity.invalidRate();
             } else if (column.equals(RunFiles.INVALID_MASS)) {
                 value = validity.invalidMass();
+            } else if (extra.containsKey(column)) {
+                value = extra.get(column);
             } else {
                 value = evaluation.summary().get(column);
             }
@@ -72,6 +85,9 @@ final class SummaryTable {
         }
         if (column.equals("num_q") || column.startsWith("num_")) {
             return Long.toString(Math.round(value));
+        }
+        if (Math.abs(value) >= 1e6) {
+            return String.format(Locale.ROOT, "%.3e", value);
         }
         return String.format(Locale.ROOT, "%.4f", value);
     }

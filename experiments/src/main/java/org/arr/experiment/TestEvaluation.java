@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Measures of a run on the test split, averaged as trec_eval {@code -c} does: every test query counts, and a
- * query the run does not answer scores 0 on every measure.
+ * query without a ranked list in the run scores 0 on every measure.
  *
  * @param summary measure name (as trec_eval prints it) to the mean over test queries
  * @param perQuery query id to (measure name to value), queries in trec_eval's order; {@code num_q} is left out
@@ -40,16 +40,16 @@ public record TestEvaluation(Map<String, Double> summary, Map<String, Map<String
      * @param testQrels judgments of the test queries only, so that the {@code -c} average is over them
      */
     public static TestEvaluation evaluate(Run run, Qrels testQrels, List<Measure> measures, GainFunction gain) {
-        boolean answersAny = testQrels.queryIds().stream().anyMatch(queryId -> !run.ranking(queryId).isEmpty());
-        if (!answersAny) {
-            LOG.warn("Run '{}' answers none of the {} test queries; every measure is 0", run.tag(), testQrels.queryIds().size());
+        boolean ranksAnyQuery = testQrels.queryIds().stream().anyMatch(queryId -> !run.ranking(queryId).isEmpty());
+        if (!ranksAnyQuery) {
+            LOG.warn("Run '{}' has no ranked list for any of the {} test queries; every measure is 0", run.tag(), testQrels.queryIds().size());
             return zeros(testQrels, measures);
         }
         EvaluationResult result = Evaluator.evaluate(testQrels, run, measures, new EvaluationOptions(true, gain));
         return new TestEvaluation(result.summary(), result.perQuery());
     }
 
-    /** Returns the result of a run that answers no query: 0 everywhere, {@code num_q} = number of test queries. */
+    /** Returns the result of a run with no ranked list for any test query: 0 everywhere, {@code num_q} = number of test queries. */
     private static TestEvaluation zeros(Qrels testQrels, List<Measure> measures) {
         List<String> queryIds = new ArrayList<>(testQrels.queryIds());
         // trec_eval orders queries by strcmp of their ids, i.e. by unsigned UTF-8 bytes.

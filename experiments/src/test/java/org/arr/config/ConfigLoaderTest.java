@@ -59,7 +59,7 @@ class ConfigLoaderTest {
         assertEquals(2, spec.model().layers());
         assertEquals("word", spec.model().tokenizer().type());
         assertEquals("ntp", spec.loss().name());
-        assertEquals(Map.of(), spec.loss().parameters());
+        assertEquals(Map.of(), spec.loss().options());
         assertEquals(20, spec.train().epochs());
         assertEquals(1e-3, spec.train().learningRate());
         assertEquals(List.of("map", "recip_rank", "P_10", "recall_10", "ndcg_cut_10"), spec.eval().measureNames());
@@ -181,11 +181,37 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void parameterOfParameterlessLossIsRejected() {
-        ConfigError error = onlyError(MINIMAL + "loss:\n  name: ntp\n  parameters:\n    alpha: 0.5\n");
+    void optionOfOptionlessLossIsRejected() {
+        ConfigError error = onlyError(MINIMAL + "loss:\n  name: ntp\n  alpha: 0.5\n");
 
-        assertEquals("loss.parameters.alpha", error.path());
-        assertTrue(error.message().contains("takes no keys"), error.message());
+        assertEquals("loss", error.path());
+        assertTrue(error.message().contains("Unknown option loss.alpha for loss 'ntp'"), error.message());
+    }
+
+    @Test
+    void lossOptionTypoSuggestsClosestKey() {
+        ConfigError error = onlyError(MINIMAL, "loss.name=stoical", "loss.alfa=0.5");
+
+        assertEquals("loss", error.path());
+        assertTrue(error.message().contains("did you mean 'alpha'?"), error.message());
+        assertTrue(error.message().endsWith("(from --set loss.alfa=0.5)"), error.message());
+    }
+
+    @Test
+    void lossOptionsAreKept() {
+        ResolvedConfig resolved = parse(MINIMAL, "loss.name=stoical", "loss.alpha=0.5", "loss.beta=0.25");
+
+        assertEquals("stoical", resolved.spec().loss().name());
+        assertEquals(Map.of("alpha", 0.5, "beta", 0.25), resolved.spec().loss().options());
+        assertEquals(resolved.spec(), parse(resolved.yaml()).spec());
+    }
+
+    @Test
+    void invalidLossOptionValueIsRejected() {
+        ConfigError error = onlyError(MINIMAL, "loss.name=stoical", "loss.alpha=much");
+
+        assertEquals("loss", error.path());
+        assertTrue(error.message().contains("'much'"), error.message());
     }
 
     @Test
@@ -466,5 +492,27 @@ class ConfigLoaderTest {
             assertEquals("invalid value " + layers + "; allowed range is [1, 64] (from --set model.layers=" + layers + ")",
                     error.message());
         }
+    }
+
+    @Test
+    void encoderSettingsGetDefaults() {
+        ExperimentSpec spec = parse(MINIMAL, "model.type=dual-encoder").spec();
+        assertEquals("dual-encoder", spec.model().type());
+        assertEquals(new ExperimentSpec.Encoder("mean", 64, false, "dot", 1.0, "sampled", 16, 0.0, "linear"),
+                spec.model().encoder());
+        assertEquals("", spec.eval().rerankRun());
+        assertEquals(100, spec.eval().rerankDepth());
+    }
+
+    @Test
+    void onlyCrossEncoderReranks() {
+        ConfigError error = onlyError(MINIMAL, "model.type=dual-encoder", "eval.rerankRun=de");
+        assertEquals("eval.rerankRun", error.path());
+    }
+
+    @Test
+    void encoderRejectsUnknownPooling() {
+        ConfigError error = onlyError(MINIMAL, "model.type=dual-encoder", "model.encoder.pooling=max");
+        assertEquals("model.encoder.pooling", error.path());
     }
 }

@@ -4,7 +4,7 @@ package org.arr.decode;
  * Selects the indices of the {@code k} largest scores with a bounded min-heap, in {@code O(n log k)} and
  * without boxing. Equal scores keep the lower index first, so selections are deterministic.
  */
-final class TopK {
+public final class TopK {
 
     private TopK() {
     }
@@ -14,7 +14,7 @@ final class TopK {
      *
      * @throws IllegalStateException if a score is NaN
      */
-    static int[] select(double[] scores, int count, int k) {
+    public static int[] select(double[] scores, int count, int k) {
         int size = Math.min(k, count);
         int[] heap = new int[size];
         int filled = 0;

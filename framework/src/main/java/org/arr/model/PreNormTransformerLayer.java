@@ -20,7 +20,7 @@ import ai.djl.util.PairList;
  * <p>Inputs: hidden states {@code [B, T, dModel]} and the attention mask bias {@code [B, 1, T, T]}.
  * Output: hidden states of the same shape.
  */
-final class PreNormTransformerLayer extends AbstractBlock {
+public final class PreNormTransformerLayer extends AbstractBlock {
 
     private static final byte VERSION = 1;
 
@@ -32,7 +32,7 @@ final class PreNormTransformerLayer extends AbstractBlock {
     private final Linear feedForwardOut;
     private final int feedForwardSize;
 
-    PreNormTransformerLayer(int dModel, int heads, int mlpRatio, float dropout) {
+    public PreNormTransformerLayer(int dModel, int heads, int mlpRatio, float dropout) {
         super(VERSION);
         this.dropout = dropout;
         this.feedForwardSize = dModel * mlpRatio;

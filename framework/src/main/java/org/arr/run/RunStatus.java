@@ -1,5 +1,7 @@
 package org.arr.run;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** The state of a run, as stored in the {@code status} field of {@code provenance.json}. */
@@ -14,6 +16,7 @@ public enum RunStatus {
     INTERRUPTED;
 
     /** Returns the lower-case name written to JSON. */
+    @JsonValue
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -23,6 +26,7 @@ public enum RunStatus {
      *
      * @throws IllegalArgumentException for any other text
      */
+    @JsonCreator
     public static RunStatus fromLabel(String label) {
         for (RunStatus status : values()) {
             if (status.label().equals(label)) {

@@ -19,7 +19,7 @@ import java.util.List;
  * <p>Written here rather than taken from DJL because its moment estimates must go into checkpoints, so a
  * resumed run continues exactly where it stopped.
  */
-final class AdamW {
+public final class AdamW {
 
     private final float beta1;
     private final float beta2;
@@ -29,7 +29,7 @@ final class AdamW {
     private final List<NDArray> firstMoments = new ArrayList<>();
     private final List<NDArray> secondMoments = new ArrayList<>();
 
-    AdamW(TrainerConfig config, NDManager stateManager) {
+    public AdamW(TrainerConfig config, NDManager stateManager) {
         this.beta1 = (float) config.beta1();
         this.beta2 = (float) config.beta2();
         this.epsilon = (float) config.adamEpsilon();
@@ -40,7 +40,7 @@ final class AdamW {
     /**
      * Applies update {@code step} (1-based) to every parameter from its gradient. Call with autograd off.
      */
-    void update(List<Parameter> parameters, float learningRate, long step) {
+    public void update(List<Parameter> parameters, float learningRate, long step) {
         ensureState(parameters);
         float correction1 = (float) (1 - Math.pow(beta1, step));
         float correction2 = (float) (1 - Math.pow(beta2, step));
@@ -76,7 +76,7 @@ final class AdamW {
     }
 
     /** Returns the moment estimates, all first moments then all second moments (empty before the first update). */
-    NDList state() {
+    public NDList state() {
         NDList state = new NDList();
         state.addAll(firstMoments);
         state.addAll(secondMoments);
@@ -88,7 +88,7 @@ final class AdamW {
      *
      * @throws IllegalArgumentException if the number or shapes of the arrays do not match the parameters
      */
-    void load(NDList state, List<Parameter> parameters) {
+    public void load(NDList state, List<Parameter> parameters) {
         firstMoments.clear();
         secondMoments.clear();
         if (state.isEmpty()) {

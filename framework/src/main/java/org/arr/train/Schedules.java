@@ -6,7 +6,7 @@ import ai.djl.training.tracker.Tracker;
 import ai.djl.training.tracker.WarmUpTracker;
 
 /** Builds the learning-rate tracker of a training run from DJL's trackers. */
-final class Schedules {
+public final class Schedules {
 
     private Schedules() {
     }
@@ -16,7 +16,7 @@ final class Schedules {
      * {@code lr * t / W} during the {@code W = round(warmupFraction * totalSteps)} warm-up updates, then the
      * configured decay from {@code lr} to {@code lr * minLearningRateRatio} over the remaining updates.
      */
-    static Tracker learningRate(TrainerConfig config, int totalSteps) {
+    public static Tracker learningRate(TrainerConfig config, int totalSteps) {
         float peak = (float) config.learningRate();
         float last = (float) (config.learningRate() * config.minLearningRateRatio());
         int warmup = (int) Math.round(config.warmupFraction() * totalSteps);

@@ -43,6 +43,15 @@ class RunDirectoryTest {
     }
 
     @Test
+    void provenanceStoresLowerCaseStatus() throws IOException {
+        try (RunDirectory run = RunDirectory.create(root, "tiny", CONFIG, start(), CLOCK)) {
+            assertTrue(Files.readString(run.path().resolve(RunDirectory.PROVENANCE)).contains("\"status\" : \"running\""));
+            run.finish();
+            assertTrue(Files.readString(run.path().resolve(RunDirectory.PROVENANCE)).contains("\"status\" : \"finished\""));
+        }
+    }
+
+    @Test
     void sameSecondGetsNumberedFolder() {
         try (RunDirectory first = RunDirectory.create(root, "tiny", CONFIG, start(), CLOCK);
                 RunDirectory second = RunDirectory.create(root, "tiny", CONFIG, start(), CLOCK)) {

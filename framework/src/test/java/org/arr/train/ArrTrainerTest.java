@@ -207,7 +207,7 @@ class ArrTrainerTest {
             assertEquals(dir.resolve(Checkpoints.LAST), e.lastGoodCheckpoint());
             assertEquals("Training loss became NaN at epoch 2, step " + (stepsPerEpoch + 3) + " (batch 3 of " + stepsPerEpoch
                     + "); training stopped. The last good checkpoint is " + dir.resolve(Checkpoints.LAST)
-                    + " (epoch 1). Lower train.learningRate or set train.clipGradientNorm, then rerun.", e.getMessage());
+                    + " (epoch 1). Lower train.learningRate or train.gradClip, then rerun.", e.getMessage());
         }
         assertEquals(1, checkpointAfterEpochOne.size());
         assertArrayEquals(checkpointAfterEpochOne.get(0), Files.readAllBytes(dir.resolve(Checkpoints.LAST)));
@@ -296,6 +296,69 @@ class ArrTrainerTest {
         assertEquals("train.warmupFraction = 1.5 is outside the allowed range [0.0, 1.0)", e.getMessage());
         IllegalArgumentException lr = assertThrows(IllegalArgumentException.class, () -> TrainerConfig.builder().learningRate(0).build());
         assertEquals("train.learningRate = 0.0 is invalid; expected a finite value > 0", lr.getMessage());
+    }
+
+    @Test
+    void isolatedNonFiniteGradientSkipped(@TempDir Path dir) {
+        ToyTask task = new ToyTask();
+        List<TrainingGroup> groups = task.groups(new NtpLoss());
+        RankingLoss glitch = new NonFiniteGradientAt(3, 3);
+        try (ArrModel model = ArrModel.create(ToyTask.modelConfig(0.0), 5)) {
+            TrainingSummary summary = new ArrTrainer(quick().epochs(2).build()).train(model, glitch, groups, dir, false, null,
+                    record -> { });
+            assertEquals(2, summary.epochsRun());
+            for (double loss : summary.epochLosses()) {
+                assertTrue(Double.isFinite(loss), "epoch loss " + loss);
+            }
+        }
+    }
+
+    @Test
+    void repeatedNonFiniteGradientStops(@TempDir Path dir) {
+        ToyTask task = new ToyTask();
+        List<TrainingGroup> groups = task.groups(new NtpLoss());
+        RankingLoss broken = new NonFiniteGradientAt(2, Integer.MAX_VALUE);
+        try (ArrModel model = ArrModel.create(ToyTask.modelConfig(0.0), 5)) {
+            NonFiniteLossException e = assertThrows(NonFiniteLossException.class,
+                    () -> new ArrTrainer(quick().build()).train(model, broken, groups, dir, false, null, record -> { }));
+            assertEquals(5, e.step());
+            assertTrue(e.getMessage().startsWith("Training gradient norm became NaN at epoch 1, step 5"), e.getMessage());
+        }
+    }
+
+    /**
+     * NTP plus {@code 0 * sqrt(0 * sum(logits))} on calls {@code from .. to} (1-based): the loss value stays finite
+     * but the gradient is NaN, because the derivative of {@code sqrt} at 0 is infinite.
+     */
+    private static final class NonFiniteGradientAt implements RankingLoss {
+        private final int from;
+        private final int to;
+        private int calls;
+
+        NonFiniteGradientAt(int from, int to) {
+            this.from = from;
+            this.to = to;
+        }
+
+        @Override
+        public String name() {
+            return "non-finite-gradient";
+        }
+
+        @Override
+        public List<TrainingSequence> sequences(GradedRelevance relevance, int[][] docIds, PrefixTree trie) {
+            return new NtpLoss().sequences(relevance, docIds, trie);
+        }
+
+        @Override
+        public NDArray loss(NDArray logits, TrainingBatch batch) {
+            NDArray loss = RankingLoss.weightedCrossEntropy(logits, batch);
+            calls++;
+            if (calls < from || calls > to) {
+                return loss;
+            }
+            return loss.add(logits.sum().mul(0).sqrt().mul(0));
+        }
     }
 
     /** NTP whose loss becomes NaN from a given call on (an injected divergence). */
