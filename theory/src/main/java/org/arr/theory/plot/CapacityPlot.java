@@ -25,9 +25,11 @@ public final class CapacityPlot {
         XYChart chart = new XYChartBuilder().width(900).height(640).title(title)
                 .xAxisTitle("number of documents n").yAxisTitle("smallest dimension realizing every ranking").build();
         ChartStyle.apply(chart);
-        chart.getStyler().setXAxisDecimalPattern("#");
         chart.getStyler().setYAxisDecimalPattern("#");
         chart.getStyler().setYAxisMin(0.0);
+        ChartStyle.integerXAxis(chart, curves.stream().flatMap(curve -> curve.n().stream()).mapToInt(Integer::intValue)
+                .min().orElse(0), curves.stream().flatMap(curve -> curve.n().stream()).mapToInt(Integer::intValue).max()
+                .orElse(1));
 
         int measured = 1;
         for (CapacityCurve curve : curves) {

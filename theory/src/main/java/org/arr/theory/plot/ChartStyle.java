@@ -55,6 +55,17 @@ final class ChartStyle {
     }
 
     /**
+     * Makes the x axis span exactly {@code [min, max]} and labels only the ticks at integers. A rounding label
+     * pattern such as {@code "#"} is avoided because XChart 3.8.8 then labels a tick at x = 3.14 as "3".
+     */
+    static void integerXAxis(XYChart chart, int min, int max) {
+        chart.getStyler().setXAxisMin((double) min);
+        chart.getStyler().setXAxisMax((double) Math.max(max, min + 1));
+        chart.getStyler().setxAxisTickLabelsFormattingFunction(
+                x -> Math.abs(x - Math.rint(x)) < 1e-9 ? Long.toString(Math.round(x)) : "");
+    }
+
+    /**
      * Styles a proven bound as a wide light-gray band without markers, so that a measured series lying exactly on
      * it stays visible on top.
      */

@@ -30,9 +30,10 @@ public final class CriticalNPlot {
                 .xAxisTitle("embedding dimension")
                 .yAxisTitle("critical n (largest n with every top-" + k + " set realized)").build();
         ChartStyle.apply(chart);
-        chart.getStyler().setXAxisDecimalPattern("#");
         chart.getStyler().setYAxisDecimalPattern("#");
         chart.getStyler().setYAxisMin(0.0);
+        ChartStyle.integerXAxis(chart, report.results().stream().mapToInt(CriticalNExperiment.DimensionResult::dim).min()
+                .orElse(0), report.results().stream().mapToInt(CriticalNExperiment.DimensionResult::dim).max().orElse(1));
 
         List<Integer> dims = new ArrayList<>();
         List<Integer> ns = new ArrayList<>();
