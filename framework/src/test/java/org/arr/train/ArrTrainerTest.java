@@ -326,23 +326,13 @@ class ArrTrainerTest {
         }
     }
 
-    /**
-     * NTP plus {@code 0 * sqrt(0 * sum(logits))} on calls {@code from .. to} (1-based): the loss value stays finite
-     * but the gradient is NaN, because the derivative of {@code sqrt} at 0 is infinite.
-     */
-    private static final class NonFiniteGradientAt implements RankingLoss {
-        private final int from;
-        private final int to;
+    /** NTP targets and loss, with a fault injected into the loss on some calls (counted from 1). */
+    private abstract static class FaultyNtp implements RankingLoss {
         private int calls;
-
-        NonFiniteGradientAt(int from, int to) {
-            this.from = from;
-            this.to = to;
-        }
 
         @Override
         public String name() {
-            return "non-finite-gradient";
+            return "faulty-ntp";
         }
 
         @Override
@@ -354,7 +344,28 @@ class ArrTrainerTest {
         public NDArray loss(NDArray logits, TrainingBatch batch) {
             NDArray loss = RankingLoss.weightedCrossEntropy(logits, batch);
             calls++;
-            if (calls < from || calls > to) {
+            return inject(calls, loss, logits);
+        }
+
+        abstract NDArray inject(int call, NDArray loss, NDArray logits);
+    }
+
+    /**
+     * NTP plus {@code 0 * sqrt(0 * sum(logits))} on calls {@code from .. to}: the loss value stays finite but the
+     * gradient is NaN, because the derivative of {@code sqrt} at 0 is infinite.
+     */
+    private static final class NonFiniteGradientAt extends FaultyNtp {
+        private final int from;
+        private final int to;
+
+        NonFiniteGradientAt(int from, int to) {
+            this.from = from;
+            this.to = to;
+        }
+
+        @Override
+        NDArray inject(int call, NDArray loss, NDArray logits) {
+            if (call < from || call > to) {
                 return loss;
             }
             return loss.add(logits.sum().mul(0).sqrt().mul(0));
@@ -362,28 +373,16 @@ class ArrTrainerTest {
     }
 
     /** NTP whose loss becomes NaN from a given call on (an injected divergence). */
-    private static final class NanAfter implements RankingLoss {
+    private static final class NanAfter extends FaultyNtp {
         private final int healthyCalls;
-        private int calls;
 
         NanAfter(int healthyCalls) {
             this.healthyCalls = healthyCalls;
         }
 
         @Override
-        public String name() {
-            return "nan-after";
-        }
-
-        @Override
-        public List<TrainingSequence> sequences(GradedRelevance relevance, int[][] docIds, PrefixTree trie) {
-            return new NtpLoss().sequences(relevance, docIds, trie);
-        }
-
-        @Override
-        public NDArray loss(NDArray logits, TrainingBatch batch) {
-            NDArray loss = RankingLoss.weightedCrossEntropy(logits, batch);
-            return ++calls > healthyCalls ? loss.mul(Float.NaN) : loss;
+        NDArray inject(int call, NDArray loss, NDArray logits) {
+            return call > healthyCalls ? loss.mul(Float.NaN) : loss;
         }
     }
 }
