@@ -147,7 +147,8 @@ public final class ArrTrainer {
         } catch (NonFiniteLossException e) {
             throw e;
         } catch (RuntimeException e) {
-            LOG.error("Training stopped: {}", e.getMessage(), e);
+            // Callers report the failure; an epoch callback may also stop training on purpose (arr bench does).
+            LOG.debug("Training stopped: {}", e.getMessage(), e);
             throw e;
         }
     }
