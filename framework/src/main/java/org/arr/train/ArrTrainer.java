@@ -45,9 +45,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ArrTrainer {
 
-    /** Non-finite gradient norms in a row that are skipped before training stops. */
-    private static final int MAX_CONSECUTIVE_SKIPPED_STEPS = 3;
-
 
     private static final Logger LOG = LoggerFactory.getLogger(ArrTrainer.class);
 
@@ -189,20 +186,13 @@ public final class ArrTrainer {
                 }
                 Autograd.disable();
                 double norm = clipGradients(parameters, config.clipGradientNorm());
-                if (Double.isFinite(norm)) {
+                if (progress.gradientGuard.accept(norm)) {
                     optimizer.update(parameters, rate, step);
-                    progress.consecutiveSkippedSteps = 0;
+                } else if (progress.gradientGuard.diverged()) {
+                    throw nonFinite("gradient norm", norm, epoch, step, b, batches, lastFile, progress);
                 } else {
-                    // NOTE: isolated non-finite gradient norms after a finite loss were seen on busy 2-core CPU
-                    // machines and did not recur on rerun; their cause is not known. One such step is skipped
-                    // (the update is dropped, as mixed-precision loss scaling does); repeated ones stop training.
-                    progress.consecutiveSkippedSteps++;
-                    progress.skippedSteps++;
-                    if (progress.consecutiveSkippedSteps > MAX_CONSECUTIVE_SKIPPED_STEPS) {
-                        throw nonFinite("gradient norm", norm, epoch, step, b, batches, lastFile, progress);
-                    }
                     LOG.warn("Gradient norm is {} at epoch {}, step {} (loss {}); skipping this update ({} skipped so far)",
-                            norm, epoch, step, value, progress.skippedSteps);
+                            norm, epoch, step, value, progress.gradientGuard.skipped());
                 }
                 zeroGradients(parameters);
 
@@ -398,8 +388,7 @@ public final class ArrTrainer {
     private static final class Progress {
         int epochsCompleted;
         long optimizerSteps;
-        long skippedSteps;
-        int consecutiveSkippedSteps;
+        final NonFiniteGradientGuard gradientGuard = new NonFiniteGradientGuard();
         Double bestMetric;
         int bestEpoch;
         int evaluationsWithoutImprovement;

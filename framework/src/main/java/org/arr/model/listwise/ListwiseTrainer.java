@@ -17,6 +17,7 @@ import org.arr.model.ArrModel;
 import org.arr.model.Autograd;
 import org.arr.train.AdamW;
 import org.arr.train.ArrTrainer;
+import org.arr.train.NonFiniteGradientGuard;
 import org.arr.train.Schedules;
 import org.arr.train.TrainerConfig;
 import org.slf4j.Logger;
@@ -84,6 +85,7 @@ public final class ListwiseTrainer {
                 config.epochs(), config.seed());
 
         List<Double> epochLosses = new ArrayList<>();
+        NonFiniteGradientGuard gradientGuard = new NonFiniteGradientGuard();
         long step = 0;
         try (NDManager optimizerManager = modelManager.newSubManager();
                 ProgressBar bar = config.progressBar() ? new ProgressBarBuilder().setTaskName("train")
@@ -101,7 +103,9 @@ public final class ListwiseTrainer {
                     }
                     step++;
                     rate = learningRate.getNewValue((int) step);
-                    total += step(parameters, modelManager, loss, batch, random, optimizer, rate, step, epoch) * batch.size();
+                    double batchLoss = step(parameters, modelManager, loss, batch, random, optimizer, rate, step, epoch,
+                            gradientGuard);
+                    total += batchLoss * batch.size();
                     if (bar != null) {
                         bar.step();
                     }
@@ -121,7 +125,7 @@ public final class ListwiseTrainer {
     }
 
     private double step(List<Parameter> parameters, NDManager modelManager, BatchLoss loss, List<ListwiseExample> batch,
-            Random random, AdamW optimizer, float rate, long step, int epoch) {
+            Random random, AdamW optimizer, float rate, long step, int epoch, NonFiniteGradientGuard gradientGuard) {
         try (NDManager scope = modelManager.newSubManager()) {
             float value;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
@@ -137,11 +141,15 @@ public final class ListwiseTrainer {
             Autograd.disable();
 
             double norm = ArrTrainer.clipGradients(parameters, config.clipGradientNorm());
-            if (!Double.isFinite(norm)) {
+            if (gradientGuard.accept(norm)) {
+                optimizer.update(parameters, rate, step);
+            } else if (gradientGuard.diverged()) {
                 LOG.error("Gradient norm is {} at step {} (epoch {}); stopping", norm, step, epoch);
                 throw new IllegalStateException("Gradient norm became " + norm + " at step " + step + "; lower train.learningRate");
+            } else {
+                LOG.warn("Gradient norm is {} at step {} (epoch {}); skipping this update ({} skipped so far)", norm, step,
+                        epoch, gradientGuard.skipped());
             }
-            optimizer.update(parameters, rate, step);
             ArrTrainer.zeroGradients(parameters);
             return value;
         }
