@@ -1,7 +1,7 @@
 package org.arr.data;
 
 /**
- * How a task's judged queries are divided into the {@code train}, {@code dev} and {@code test} splits.
+ * The rule that divides a task's judged queries into the {@code train}, {@code dev} and {@code test} splits.
  *
  * @param kind {@link Kind#RANDOM}, {@link Kind#TRANSDUCTIVE} or {@link Kind#PREDEFINED}
  * @param devFraction share of queries in {@code dev} for {@link Kind#RANDOM}, in {@code [0, 1)}

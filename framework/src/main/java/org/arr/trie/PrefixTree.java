@@ -104,7 +104,7 @@ public final class PrefixTree {
             previous = tokens;
         }
 
-        // Children of a node are contiguous in depth-first order only per parent, so gather them by parent.
+        // A counting sort by parent puts each node's children in one contiguous range of slots.
         int[] childStart = new int[nodes + 1];
         for (int node = 1; node < nodes; node++) {
             childStart[nodeParent[node] + 1]++;

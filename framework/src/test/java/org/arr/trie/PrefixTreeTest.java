@@ -56,7 +56,7 @@ class PrefixTreeTest {
         assertThrows(IllegalArgumentException.class, () -> PrefixTree.build(new int[][] {{3}}, 3));
     }
 
-    /** Random prefix-free sets: every answer of the trie equals a brute-force scan over the docIDs. */
+    /** Random prefix-free sets: every trie lookup returns what a brute-force scan over the docIDs returns. */
     @Property(tries = 200)
     void trieMatchesBruteForce(@ForAll @IntRange(min = 1, max = 40) int documents,
             @ForAll @IntRange(min = 2, max = 4) int vocabulary, @ForAll long seed) {
