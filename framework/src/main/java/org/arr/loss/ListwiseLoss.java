@@ -4,9 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import java.util.Arrays;
 import java.util.List;
-import org.arr.decode.ProbePaths;
+import org.arr.model.ArrModel;
+import org.arr.trie.PackedTrie;
 import org.arr.trie.PrefixTree;
 
 /**
@@ -16,9 +16,10 @@ import org.arr.trie.PrefixTree;
  * {@code pi} is the item distribution of {@link StoicalLoss} ({@code alpha}, {@code gain}). Mass on invalid
  * sequences costs nothing here, unlike in {@link NtpLoss}.
  *
- * <p>{@code log Z(q)} is a max-shifted log-sum-exp over every document's {@code log p(d | q)}, gathered with
- * tensor operations from the {@link ProbePaths} rows each query carries. Cost: one extra row per probe per
- * query, so this suits corpora whose tries have at most a few hundred inner nodes without inner children.
+ * <p>{@code log p(d' | q) = sum_i log p(t_i(d') | q, t_<i(d'))} needs the next-token distribution at every inner
+ * trie node. One extra forward pass per query over the {@link PackedTrie} row yields all of them; the document
+ * log-probabilities are then gathered with one {@code take} and {@code log Z(q)} is a max-shifted log-sum-exp over
+ * them. Cost per query: {@code |q| + 1 + I} extra tokens for {@code I} inner nodes, and attention over that row.
  */
 public final class ListwiseLoss implements RankingLoss {
 
@@ -26,10 +27,9 @@ public final class ListwiseLoss implements RankingLoss {
 
     private final StoicalLoss items;
     private PrefixTree cachedTrie;
-    private ProbePaths paths;
+    private PackedTrie packed;
     private int maxLength;
-    private long[] stepProbe;
-    private long[] stepPosition;
+    private long[] stepSlot;
     private long[] stepToken;
     private float[] stepMask;
 
@@ -49,83 +49,91 @@ public final class ListwiseLoss implements RankingLoss {
     }
 
     @Override
-    public List<int[]> probes(PrefixTree trie) {
-        prepare(trie);
-        return Arrays.asList(paths.paths());
+    public boolean normalizesOverTrie() {
+        return true;
     }
 
-    /** Precomputes, per document and docID step, the probe, position and token whose log-probability it adds. */
+    /** Precomputes, per document and docID step, the packed-trie slot and the token whose log-probability it adds. */
     private synchronized void prepare(PrefixTree trie) {
         if (trie == cachedTrie) {
             return;
         }
-        paths = new ProbePaths(trie);
+        packed = PackedTrie.of(trie);
         maxLength = Math.max(1, trie.maxDepth());
         int documents = trie.documentCount();
-        stepProbe = new long[documents * maxLength];
-        stepPosition = new long[documents * maxLength];
+        stepSlot = new long[documents * maxLength];
         stepToken = new long[documents * maxLength];
         stepMask = new float[documents * maxLength];
         for (int d = 0; d < documents; d++) {
             int node = trie.leafOf(d);
-            while (node != trie.root()) {
-                int parent = trie.parent(node);
-                int slot = d * maxLength + trie.depth(parent);
-                stepProbe[slot] = paths.sourceProbe(parent);
-                stepPosition[slot] = trie.depth(parent);
-                stepToken[slot] = paths.token(node);
+            int[] path = new int[trie.depth(node)];
+            for (int current = node; current != trie.root(); current = trie.parent(current)) {
+                path[trie.depth(current) - 1] = current;
+            }
+            int parent = trie.root();
+            for (int i = 0; i < path.length; i++) {
+                int slot = d * maxLength + i;
+                stepSlot[slot] = packed.slotOf(parent);
+                stepToken[slot] = trie.tokenInto(path[i]);
                 stepMask[slot] = 1;
-                node = parent;
+                parent = path[i];
             }
         }
         cachedTrie = trie;
     }
 
     /**
-     * Adds {@code (1 / W) sum_g w_g log Z(q_g)} over the groups with probes to the weighted cross-entropy.
+     * Throws: the normalizer needs a second forward pass; use {@link #loss(ArrModel, TrainingBatch, boolean)}.
+     *
+     * @throws UnsupportedOperationException always
+     */
+    @Override
+    public NDArray loss(NDArray logits, TrainingBatch batch) {
+        throw new UnsupportedOperationException("The listwise loss needs the model to score the whole trie; call loss(model, batch, training)");
+    }
+
+    /**
+     * Computes the weighted cross-entropy of the training rows plus {@code (1 / W) sum_g w_g log Z(q_g)} over the
+     * normalized groups.
      *
      * @throws IllegalStateException if no training sequences were built with this loss yet
      */
     @Override
-    public NDArray loss(NDArray logits, TrainingBatch batch) {
-        if (paths == null) {
+    public NDArray loss(ArrModel model, TrainingBatch batch, boolean training) {
+        if (packed == null) {
             throw new IllegalStateException("Listwise loss has no trie yet; build training groups with it first");
         }
+        NDArray logits = model.logits(batch.queryTokens(), batch.docIdInput(), training);
         NDArray crossEntropy = RankingLoss.weightedCrossEntropy(logits, batch);
-        int groups = 0;
-        for (int start : batch.probeRowStart()) {
-            groups += start >= 0 ? 1 : 0;
-        }
-        if (groups == 0) {
+        if (batch.normalizedQueryTokens() == null) {
             return crossEntropy;
         }
 
-        long[] starts = new long[groups];
-        float[] weights = new float[groups];
-        int g = 0;
-        for (int i = 0; i < batch.probeRowStart().length; i++) {
-            if (batch.probeRowStart()[i] >= 0) {
-                starts[g] = batch.probeRowStart()[i];
-                weights[g] = (float) batch.groupWeights()[i];
-                g++;
-            }
-        }
+        NDArray trieLogits = model.trieLogits(batch.normalizedQueryTokens(), packed, training);
+        return crossEntropy.add(logNormalizer(trieLogits, batch.normalizedWeights()).div((float) batch.totalWeight()));
+    }
 
-        // Flat index of log p(t_i(d) | q_g, t_<i(d)) in logSoftmax(logits): ((row * L + position) * V + token).
-        NDManager manager = logits.getManager();
-        long positions = logits.getShape().get(1);
-        long vocabulary = logits.getShape().get(2);
+    /**
+     * Computes {@code sum_g w_g log Z(q_g)} from packed-trie logits {@code [G, S, V]}.
+     *
+     * <p>Flat index of {@code log p(t_i(d) | q_g, t_<i(d))} in the log-softmax: {@code ((g * S + slot) * V + token)}.
+     */
+    NDArray logNormalizer(NDArray trieLogits, float[] groupWeights) {
+        NDManager manager = trieLogits.getManager();
+        long groups = trieLogits.getShape().get(0);
+        long slots = trieLogits.getShape().get(1);
+        long vocabulary = trieLogits.getShape().get(2);
         int documents = stepMask.length / maxLength;
         Shape steps = new Shape(1, documents, maxLength);
-        NDArray rows = manager.create(starts, new Shape(groups, 1, 1)).add(manager.create(stepProbe, steps));
-        NDArray index = rows.mul(positions).add(manager.create(stepPosition, steps)).mul(vocabulary).add(manager.create(stepToken, steps));
-        NDArray stepLogp = logits.logSoftmax(-1).reshape(-1).take(index.toType(DataType.INT64, false));
+
+        NDArray group = manager.arange(0, (int) groups, 1, DataType.INT64).reshape(groups, 1, 1);
+        NDArray index = group.mul(slots).add(manager.create(stepSlot, steps)).mul(vocabulary).add(manager.create(stepToken, steps));
+        NDArray stepLogp = trieLogits.logSoftmax(-1).reshape(-1).take(index);
         NDArray documentLogp = stepLogp.mul(manager.create(stepMask, steps)).sum(new int[] {2});
 
         NDArray shift = documentLogp.max(new int[] {1}, true).stopGradient();
         NDArray logZ = documentLogp.sub(shift).exp().sum(new int[] {1}).log().add(shift.squeeze(1));
-        NDArray normalizer = logZ.mul(manager.create(weights)).sum().div((float) batch.totalWeight());
-        return crossEntropy.add(normalizer);
+        return logZ.mul(manager.create(groupWeights)).sum();
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.arr.loss;
 
 import ai.djl.ndarray.NDArray;
 import java.util.List;
+import org.arr.model.ArrModel;
 import org.arr.trie.PrefixTree;
 
 /**
@@ -33,12 +34,24 @@ public interface RankingLoss {
     List<TrainingSequence> sequences(GradedRelevance relevance, int[][] docIds, PrefixTree trie);
 
     /**
-     * Returns docID prefixes to score, for every query, at every position along them, in addition to the training
-     * sequences: {@link TrainingBatch} adds them as rows with weight 0 and no targets. Losses that normalize over
-     * all docIDs use them; by default there are none.
+     * Returns whether the loss normalizes over all docIDs, so every training query also needs the model's
+     * next-token distribution at every inner trie node. {@link TrainingBatch} then carries those queries'
+     * input tokens once more, and {@link #loss(ArrModel, TrainingBatch, boolean)} runs the model on them. By
+     * default a loss only needs the logits of its own training sequences.
      */
-    default List<int[]> probes(PrefixTree trie) {
-        return List.of();
+    default boolean normalizesOverTrie() {
+        return false;
+    }
+
+    /**
+     * Runs the model on a batch and computes the scalar batch loss. By default this is
+     * {@link #loss(NDArray, TrainingBatch)} on the logits of the batch's rows; losses that need more forward passes
+     * override it.
+     *
+     * @param training whether dropout is active
+     */
+    default NDArray loss(ArrModel model, TrainingBatch batch, boolean training) {
+        return loss(model.logits(batch.queryTokens(), batch.docIdInput(), training), batch);
     }
 
     /**

@@ -3,6 +3,8 @@ package org.arr.loss;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.arr.model.ArrInputs;
 
@@ -15,14 +17,14 @@ import org.arr.model.ArrInputs;
  * @param targets {@code float32 [S, L, V]}: dense targets, zero at padded positions
  * @param weights {@code float32 [S]}: sequence weights {@code w_s}
  * @param totalWeight {@code W = sum_s w_s}
- * @param sequences number of rows {@code S}, probe rows included
- * @param tokens real input tokens (query, separator and docID tokens), for throughput figures
- * @param probeRowStart per group, the row of its first probe ({@link TrainingGroup#probes}), -1 without probes;
- *     probe rows have weight 0 and no targets
- * @param groupWeights per group, the sum of its sequence weights
+ * @param sequences number of rows {@code S}
+ * @param tokens real input tokens of the rows (query, separator and docID tokens), for throughput figures
+ * @param normalizedQueryTokens {@code int32 [G, Lq]}: the input tokens of the {@code G} groups that are normalized
+ *     over the trie ({@link TrainingGroup#normalized}), left-padded; {@code null} when there are none
+ * @param normalizedWeights per normalized group, the sum of its sequence weights
  */
 public record TrainingBatch(NDArray queryTokens, NDArray docIdInput, NDArray targets, NDArray weights, double totalWeight,
-        int sequences, long tokens, int[] probeRowStart, double[] groupWeights) {
+        int sequences, long tokens, NDArray normalizedQueryTokens, float[] normalizedWeights) {
 
     /**
      * Builds the tensors of a batch; dense targets come from the sparse ones in one array copy.
@@ -39,10 +41,6 @@ public record TrainingBatch(NDArray queryTokens, NDArray docIdInput, NDArray tar
                 length = Math.max(length, sequence.length());
                 totalWeight += sequence.weight();
             }
-            for (int[] probe : group.probes()) {
-                rows++;
-                length = Math.max(length, probe.length + 1);
-            }
         }
         if (!(totalWeight > 0)) {
             throw new IllegalArgumentException("A training batch needs a total weight > 0, got " + totalWeight);
@@ -54,12 +52,15 @@ public record TrainingBatch(NDArray queryTokens, NDArray docIdInput, NDArray tar
         float[] weights = new float[rows];
         long tokens = 0;
         int row = 0;
-        int[] probeRowStart = new int[groups.size()];
-        double[] groupWeights = new double[groups.size()];
+        List<int[]> normalizedInputs = new ArrayList<>();
+        float[] normalizedWeights = new float[groups.size()];
         for (int g = 0; g < groups.size(); g++) {
             TrainingGroup group = groups.get(g);
             int[] input = group.inputTokensView();
-            groupWeights[g] = group.weight();
+            if (group.normalized()) {
+                normalizedWeights[normalizedInputs.size()] = (float) group.weight();
+                normalizedInputs.add(input);
+            }
             for (TrainingSequence sequence : group.sequences()) {
                 queries[row] = input;
                 weights[row] = (float) sequence.weight();
@@ -81,15 +82,6 @@ public record TrainingBatch(NDArray queryTokens, NDArray docIdInput, NDArray tar
                 tokens += Math.min(input.length, maxQueryLength) + sequence.length();
                 row++;
             }
-
-            // Probe rows: teacher-forced prefixes with weight 0 and no targets, scored by the loss itself.
-            probeRowStart[g] = group.probes().isEmpty() ? -1 : row;
-            for (int[] probe : group.probes()) {
-                queries[row] = input;
-                System.arraycopy(probe, 0, docIdInput, row * (length - 1), probe.length);
-                tokens += Math.min(input.length, maxQueryLength) + probe.length + 1;
-                row++;
-            }
         }
 
         return new TrainingBatch(
@@ -97,6 +89,8 @@ public record TrainingBatch(NDArray queryTokens, NDArray docIdInput, NDArray tar
                 manager.create(docIdInput, new Shape(rows, length - 1)),
                 manager.create(targets, new Shape(rows, length, vocabularySize)),
                 manager.create(weights),
-                totalWeight, rows, tokens, probeRowStart, groupWeights);
+                totalWeight, rows, tokens,
+                normalizedInputs.isEmpty() ? null : ArrInputs.queries(manager, normalizedInputs.toArray(new int[0][]), maxQueryLength),
+                Arrays.copyOf(normalizedWeights, normalizedInputs.size()));
     }
 }

@@ -8,10 +8,10 @@ import java.util.List;
  *
  * @param inputTokens tokens placed before the separator (query text, or document text for indexing)
  * @param sequences the weighted docIDs and targets
- * @param probes docID prefixes scored at every position without a target of their own, for losses that
- *     normalize over all docIDs (see {@link RankingLoss#probes}); usually empty
+ * @param normalized whether the loss also normalizes this group's docID distribution over the whole trie (see
+ *     {@link RankingLoss#normalizesOverTrie}); false for indexing examples
  */
-public record TrainingGroup(int[] inputTokens, List<TrainingSequence> sequences, List<int[]> probes) {
+public record TrainingGroup(int[] inputTokens, List<TrainingSequence> sequences, boolean normalized) {
 
     public TrainingGroup {
         if (sequences.isEmpty()) {
@@ -19,12 +19,11 @@ public record TrainingGroup(int[] inputTokens, List<TrainingSequence> sequences,
         }
         inputTokens = inputTokens.clone();
         sequences = List.copyOf(sequences);
-        probes = List.copyOf(probes);
     }
 
-    /** Creates a group without probes. */
+    /** Creates a group that is not normalized over the trie. */
     public TrainingGroup(int[] inputTokens, List<TrainingSequence> sequences) {
-        this(inputTokens, sequences, List.of());
+        this(inputTokens, sequences, false);
     }
 
     /**

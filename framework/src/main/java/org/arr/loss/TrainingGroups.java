@@ -22,10 +22,10 @@ public final class TrainingGroups {
         if (queryTokens.size() != relevance.size()) {
             throw new IllegalArgumentException("Got " + queryTokens.size() + " queries but relevance for " + relevance.size());
         }
-        List<int[]> probes = loss.probes(trie);
+        boolean normalized = loss.normalizesOverTrie();
         List<TrainingGroup> groups = new ArrayList<>(queryTokens.size());
         for (int q = 0; q < queryTokens.size(); q++) {
-            groups.add(new TrainingGroup(queryTokens.get(q), loss.sequences(relevance.get(q), docIds, trie), probes));
+            groups.add(new TrainingGroup(queryTokens.get(q), loss.sequences(relevance.get(q), docIds, trie), normalized));
         }
         return groups;
     }

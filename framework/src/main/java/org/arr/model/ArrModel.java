@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.util.Map;
 import org.arr.decode.NextTokenScorer;
 import org.arr.model.encoder.BlockParameters;
+import org.arr.trie.PackedTrie;
 
 /**
  * An initialized {@link ArrTransformer} with the native memory that stores its parameters. Close it to free that
@@ -73,6 +74,36 @@ public final class ArrModel implements AutoCloseable {
     public NDArray logits(NDArray queryTokens, NDArray docIdInput, boolean training) {
         ParameterStore store = new ParameterStore(queryTokens.getManager(), false);
         return block.forward(store, new NDList(queryTokens, docIdInput), training).singletonOrThrow();
+    }
+
+    /**
+     * Runs the transformer once per query over a whole trie packed into one row (see {@link PackedTrie}), which
+     * yields the next-token logits at every inner node of the trie. Intermediate and output arrays are attached to
+     * the manager of {@code queryTokens}.
+     *
+     * @param queryTokens {@code int32 [B, Lq]}, left-padded with {@link ArrInputs#QUERY_PADDING}
+     * @param trie the packed inner nodes
+     * @param training whether dropout is active
+     * @return logits {@code [B, S, V]} where slot {@code k} of {@code S = trie.slots()} scores the children of
+     *     inner node {@code trie.nodeAt(k)}
+     */
+    public NDArray trieLogits(NDArray queryTokens, PackedTrie trie, boolean training) {
+        NDManager scope = queryTokens.getManager();
+        long batch = queryTokens.getShape().get(0);
+        int[] tokens = trie.inputTokens();
+        int[] rows = new int[(int) batch * tokens.length];
+        for (int b = 0; b < batch; b++) {
+            System.arraycopy(tokens, 0, rows, b * tokens.length, tokens.length);
+        }
+        NDArray docIdInput = scope.create(rows, new Shape(batch, tokens.length));
+        Shape ancestorShape = new Shape(trie.slots(), trie.ancestorWidth());
+        NDArray ancestors = scope.create(trie.ancestorSlots(), ancestorShape);
+        NDArray ancestorMask = scope.create(trie.ancestorMask(), ancestorShape);
+        NDArray depths = scope.create(trie.depths());
+
+        ParameterStore store = new ParameterStore(scope, false);
+        return block.forward(store, new NDList(queryTokens, docIdInput, ancestors, ancestorMask, depths), training)
+                .singletonOrThrow();
     }
 
     /** Returns the parameters by their hierarchical name. */

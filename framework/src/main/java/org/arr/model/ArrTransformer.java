@@ -23,6 +23,11 @@ import ai.djl.util.PairList;
  * <p>Inputs (an {@link NDList}): query tokens {@code int32 [B, Lq]}, {@code -1} for padding, and docID input
  * tokens {@code int32 [B, L]}. Output: logits {@code [B, L + 1, V]} over the docID vocabulary; position 0 (the
  * separator) scores {@code t_1}, position {@code i} (token {@code t_i}) scores {@code t_{i+1}}.
+ *
+ * <p>With three more inputs the docID columns hold a tree instead of a chain (see {@link org.arr.trie.PackedTrie}):
+ * ancestor slots {@code int64 [L + 1, A]} (column 0 of the docID part is the separator, the root), their mask
+ * {@code boolean [L + 1, A]}, and depths {@code int64 [L + 1]}. DocID column {@code k} then attends to the query and
+ * to the columns listed in its row of ancestor slots, and its position is the query width plus its depth.
  */
 public final class ArrTransformer extends PreNormTransformerStack {
 
@@ -53,6 +58,7 @@ public final class ArrTransformer extends PreNormTransformerStack {
             PairList<String, Object> params) {
         NDArray queryTokens = inputs.get(0);
         NDArray docIdInput = inputs.get(1);
+        boolean tree = inputs.size() > 2;
         long batch = queryTokens.getShape().get(0);
         long queryWidth = queryTokens.getShape().get(1);
         long docIdWidth = docIdInput.getShape().get(1);
@@ -60,7 +66,7 @@ public final class ArrTransformer extends PreNormTransformerStack {
             throw new IllegalArgumentException("Query input has " + queryWidth + " columns but maxQueryLength is "
                     + config.maxQueryLength() + "; truncate queries with ArrInputs");
         }
-        if (docIdWidth > config.maxDocIdLength()) {
+        if (!tree && docIdWidth > config.maxDocIdLength()) {
             throw new IllegalArgumentException("DocID input has " + docIdWidth + " tokens but maxDocIdLength is "
                     + config.maxDocIdLength());
         }
@@ -75,12 +81,23 @@ public final class ArrTransformer extends PreNormTransformerStack {
 
         NDArray realQuery = queryTokens.gte(0);
         NDArray padding = realQuery.logicalNot().sum(new int[] {1}).toType(DataType.INT64, false).reshape(batch, 1);
-        NDArray positions = manager.arange(0, (int) time, 1, DataType.INT64).reshape(1, time).sub(padding).maximum(0);
+        NDArray columns = manager.arange(0, (int) time, 1, DataType.INT64);
+        if (tree) {
+            NDArray depths = inputs.get(4).toType(DataType.INT64, false);
+            if (depths.max().getLong() > config.maxDocIdLength()) {
+                throw new IllegalArgumentException("A docID tree node has depth " + depths.max().getLong()
+                        + " but maxDocIdLength is " + config.maxDocIdLength());
+            }
+            columns = NDArrays.concat(new NDList(manager.arange(0, (int) queryWidth, 1, DataType.INT64), depths.add(queryWidth)));
+        }
+        NDArray positions = columns.reshape(1, time).sub(padding).maximum(0);
 
         NDArray x = embed(parameterStore, rows, positions, training);
 
-        NDArray bias = attentionBias(manager, realQuery, batch, time);
-        x = applyLayers(parameterStore, x, bias, training);
+        NDList mask = tree
+                ? treeMask(manager, realQuery, inputs.get(2), inputs.get(3), batch, queryWidth)
+                : new NDList(attentionBias(manager, realQuery, batch, time));
+        x = applyLayers(parameterStore, x, mask, training);
 
         // Only the separator and docID positions predict docID tokens.
         x = x.get(":, " + queryWidth + ":, :");
@@ -97,6 +114,22 @@ public final class ArrTransformer extends PreNormTransformerStack {
                 .reshape(batch, 1, 1, time);
         NDArray allowed = causal.logicalAnd(realKey).toType(DataType.FLOAT32, false);
         return allowed.sub(1f).mul(-MASKED);
+    }
+
+    /**
+     * Builds the inputs of {@link CausalSelfAttention}'s tree mode: the causal bias among query columns
+     * {@code [B, 1, Lq, Lq]}, the key padding bias of the query columns {@code [B, 1, 1, Lq]}, the ancestor slots
+     * {@code int64 [S, A]} and their bias {@code [S, A]}.
+     */
+    private static NDList treeMask(NDManager manager, NDArray realQuery, NDArray ancestorSlots, NDArray ancestorMask,
+            long batch, long queryWidth) {
+        NDArray index = manager.arange(0, (int) queryWidth, 1, DataType.INT64);
+        NDArray causal = index.reshape(queryWidth, 1).gte(index.reshape(1, queryWidth)).reshape(1, 1, queryWidth, queryWidth);
+        NDArray realKey = realQuery.reshape(batch, 1, 1, queryWidth);
+        NDArray queryBias = causal.logicalAnd(realKey).toType(DataType.FLOAT32, false).sub(1f).mul(-MASKED);
+        NDArray keyBias = realKey.toType(DataType.FLOAT32, false).sub(1f).mul(-MASKED);
+        NDArray ancestorBias = ancestorMask.toType(DataType.FLOAT32, false).sub(1f).mul(-MASKED);
+        return new NDList(queryBias, keyBias, ancestorSlots.toType(DataType.INT64, false), ancestorBias);
     }
 
     @Override

@@ -17,7 +17,8 @@ import ai.djl.util.PairList;
  * One pre-LayerNorm transformer layer:
  * {@code x = x + Dropout(Attention(LN_1(x))); x = x + Dropout(W_2 GELU(W_1 LN_2(x)))}.
  *
- * <p>Inputs: hidden states {@code [B, T, dModel]} and the attention mask bias {@code [B, 1, T, T]}.
+ * <p>Inputs: hidden states {@code [B, T, dModel]} and the mask inputs of {@link CausalSelfAttention} (usually the
+ * attention bias {@code [B, 1, T, T]}).
  * Output: hidden states of the same shape.
  */
 public final class PreNormTransformerLayer extends AbstractBlock {
@@ -47,10 +48,11 @@ public final class PreNormTransformerLayer extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
             PairList<String, Object> params) {
         NDArray x = inputs.get(0);
-        NDArray bias = inputs.get(1);
 
         NDArray normalized = attentionNorm.forward(parameterStore, new NDList(x), training).singletonOrThrow();
-        NDArray attended = attention.forward(parameterStore, new NDList(normalized, bias), training).singletonOrThrow();
+        NDList attentionInputs = new NDList(normalized);
+        attentionInputs.addAll(inputs.subNDList(1));
+        NDArray attended = attention.forward(parameterStore, attentionInputs, training).singletonOrThrow();
         x = x.add(dropout(attended, training));
 
         normalized = feedForwardNorm.forward(parameterStore, new NDList(x), training).singletonOrThrow();

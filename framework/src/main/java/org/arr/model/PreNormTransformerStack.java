@@ -81,8 +81,15 @@ public abstract class PreNormTransformerStack extends AbstractBlock {
 
     /** Runs every layer on hidden states {@code [B, T, dModel]} with the attention bias, which broadcasts to {@code [B, 1, T, T]}. */
     protected final NDArray applyLayers(ParameterStore parameterStore, NDArray x, NDArray bias, boolean training) {
+        return applyLayers(parameterStore, x, new NDList(bias), training);
+    }
+
+    /** Runs every layer on hidden states {@code [B, T, dModel]} with the mask inputs of {@link CausalSelfAttention}. */
+    protected final NDArray applyLayers(ParameterStore parameterStore, NDArray x, NDList mask, boolean training) {
         for (PreNormTransformerLayer layer : layers) {
-            x = layer.forward(parameterStore, new NDList(x, bias), training).singletonOrThrow();
+            NDList layerInputs = new NDList(x);
+            layerInputs.addAll(mask);
+            x = layer.forward(parameterStore, layerInputs, training).singletonOrThrow();
         }
         return x;
     }

@@ -176,8 +176,7 @@ public final class ArrTrainer {
                         model.config().maxQueryLength());
                 float value;
                 try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                    NDArray logits = model.logits(batch.queryTokens(), batch.docIdInput(), true);
-                    NDArray lossValue = loss.loss(logits, batch);
+                    NDArray lossValue = loss.loss(model, batch, true);
                     value = lossValue.getFloat();
                     if (!Float.isFinite(value)) {
                         throw nonFinite("loss", value, epoch, step, b, batches, lastFile, progress);

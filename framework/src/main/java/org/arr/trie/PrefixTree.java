@@ -246,6 +246,24 @@ public final class PrefixTree {
         return parent[node];
     }
 
+    /**
+     * Returns the token that leads from a node's parent to the node.
+     *
+     * @throws IllegalArgumentException for the root
+     */
+    public int tokenInto(int node) {
+        int from = parent[node];
+        if (from < 0) {
+            throw new IllegalArgumentException("The root has no incoming token");
+        }
+        for (int slot = childStart[from]; slot < childStart[from + 1]; slot++) {
+            if (childNode[slot] == node) {
+                return childToken[slot];
+            }
+        }
+        throw new IllegalStateException("Node " + node + " is missing from its parent's children");
+    }
+
     /** Returns the leaf node of a document. */
     public int leafOf(int documentIndex) {
         return leafOfDocument[documentIndex];

@@ -157,7 +157,7 @@ class StoicalLossTest {
                 NDManager scope = model.manager().newSubManager()) {
             List<TrainingGroup> groups = TrainingGroups.forQueries(loss, queries, relevance, docIds, trie);
             TrainingBatch batch = TrainingBatch.build(scope, groups, vocabulary, config.maxQueryLength());
-            double value = loss.loss(model.logits(batch.queryTokens(), batch.docIdInput(), false), batch).getFloat();
+            double value = loss.loss(model, batch, false).getFloat();
 
             double[][] scores = new ExhaustiveScorer(trie).score(model.scorer(64), queries.toArray(new int[0][]));
             double expected = 0;
@@ -259,7 +259,7 @@ class StoicalLossTest {
             TrainingBatch batch = TrainingBatch.build(scope, groups, trie.vocabularySize(), model.config().maxQueryLength());
             double value;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray result = loss.loss(model.logits(batch.queryTokens(), batch.docIdInput(), true), batch);
+                NDArray result = loss.loss(model, batch, true);
                 value = result.getFloat();
                 collector.backward(result);
             }
