@@ -5,8 +5,8 @@ import org.arr.model.encoder.EncoderConfig;
 import org.arr.model.encoder.Pooling;
 
 /**
- * Shape of a cross encoder: one transformer encoder over {@code [CLS, query, SEP, document]}, pooling, and a linear
- * layer to a scalar score.
+ * Shape of a cross encoder: one transformer encoder over {@code [CLS, query, SEP, document]} with segment
+ * embeddings, pooling, and a linear layer to a scalar score.
  *
  * @param vocabularySize number of text token ids, padding (id 0) included
  * @param maxQueryTokens query tokens kept per input; longer queries keep their first tokens
@@ -33,9 +33,12 @@ public record CrossEncoderConfig(int vocabularySize, int maxQueryTokens, int max
                 pooling);
     }
 
-    /** Returns the encoder's shape: room for {@code [CLS]}, the query, the separator and the document. */
+    /**
+     * Returns the encoder's shape: room for {@code [CLS]}, the query, the separator and the document, with segment
+     * embeddings that mark the query and the document.
+     */
     public EncoderConfig encoder() {
         return new EncoderConfig(vocabularySize, 2 + maxQueryTokens + maxDocumentTokens, layers, dModel, heads, mlpRatio,
-                dropout, pooling);
+                dropout, pooling, true);
     }
 }

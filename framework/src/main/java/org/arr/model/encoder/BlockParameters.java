@@ -31,7 +31,20 @@ public final class BlockParameters {
      * setting the engine's random seed from {@code seed}, so the same block shape and seed give the same weights.
      */
     public static void initialize(Block block, NDManager manager, long seed, Shape... inputShapes) {
-        block.setInitializer(new NormalInitializer(ArrModel.INIT_STD), Parameter.Type.WEIGHT);
+        initialize(block, manager, seed, ArrModel.INIT_STD, inputShapes);
+    }
+
+    /**
+     * Initializes a block with weights drawn from {@code N(0, std^2)}, biases 0 and LayerNorm gains 1, after setting
+     * the engine's random seed from {@code seed}, so the same block shape, {@code std} and seed give the same weights.
+     *
+     * @throws IllegalArgumentException if {@code std} is not a finite number {@code > 0}
+     */
+    public static void initialize(Block block, NDManager manager, long seed, float std, Shape... inputShapes) {
+        if (!(std > 0) || Float.isInfinite(std)) {
+            throw new IllegalArgumentException("Initial weight standard deviation must be a finite number > 0, got " + std);
+        }
+        block.setInitializer(new NormalInitializer(std), Parameter.Type.WEIGHT);
         Engine.getInstance().setRandomSeed(ArrModel.foldSeed(seed));
         block.initialize(manager, DataType.FLOAT32, inputShapes);
     }

@@ -19,9 +19,11 @@ import org.arr.model.ModelConfigChecks;
  * @param mlpRatio hidden size of each feed-forward layer divided by {@code dModel}
  * @param dropout dropout rate on attention weights, residual branches and embeddings, in {@code [0, 1)}
  * @param pooling how the hidden states of a sequence become one vector
+ * @param segments whether inputs are {@code [CLS, query, SEP, document]} pairs; if so, a learned segment embedding
+ *     (one row for {@code [CLS]}, the query and the separator, one for the document) is added to every position
  */
 public record EncoderConfig(int vocabularySize, int maxLength, int layers, int dModel, int heads, int mlpRatio,
-        double dropout, Pooling pooling) {
+        double dropout, Pooling pooling, boolean segments) {
 
     /**
      * Validates every field.
@@ -33,6 +35,12 @@ public record EncoderConfig(int vocabularySize, int maxLength, int layers, int d
         ModelConfigChecks.requireAtLeast("maxLength", maxLength, 2);
         ModelConfigChecks.requireTransformerShape(layers, dModel, heads, mlpRatio, dropout);
         Objects.requireNonNull(pooling, "pooling");
+    }
+
+    /** Creates the shape of an encoder over single sequences, without segment embeddings. */
+    public EncoderConfig(int vocabularySize, int maxLength, int layers, int dModel, int heads, int mlpRatio,
+            double dropout, Pooling pooling) {
+        this(vocabularySize, maxLength, layers, dModel, heads, mlpRatio, dropout, pooling, false);
     }
 
     /** Returns the id of the {@code [CLS]} token that starts every input sequence. */

@@ -5,6 +5,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Embedding;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.arr.model.PreNormTransformerStack;
@@ -16,17 +19,27 @@ import org.arr.model.PreNormTransformerStack;
  * {@link EncoderInputs}. Every position attends to every non-padding position (no causal mask), so padding never
  * changes the output of a row. Output: {@code [B, dModel]}, the {@link Pooling pooled} hidden states after a final
  * LayerNorm.
+ *
+ * <p>With {@link EncoderConfig#segments()}, every position after the first separator token also gets the document
+ * row of a segment embedding table and every other position its query row, as BERT's token type embeddings do.
+ * Without them, a query token and the same token in the document differ only by their learned positions.
  */
 public final class TransformerEncoder extends PreNormTransformerStack {
 
     private static final byte VERSION = 1;
 
     private final EncoderConfig config;
+    private final Parameter segmentEmbedding;
 
     public TransformerEncoder(EncoderConfig config) {
         super(VERSION, config.embeddingRows(), config.maxLength(), config.layers(), config.dModel(), config.heads(),
                 config.mlpRatio(), config.dropout());
         this.config = config;
+        this.segmentEmbedding = config.segments() ? addParameter(Parameter.builder()
+                .setName("segmentEmbedding")
+                .setType(Parameter.Type.WEIGHT)
+                .optShape(new Shape(2, config.dModel()))
+                .build()) : null;
     }
 
     public EncoderConfig config() {
@@ -52,6 +65,9 @@ public final class TransformerEncoder extends PreNormTransformerStack {
 
         NDArray positions = manager.arange(0, (int) time, 1, DataType.INT64).reshape(1, time);
         NDArray x = embed(parameterStore, tokens.toType(DataType.INT64, false), positions, training);
+        if (segmentEmbedding != null) {
+            x = x.add(segments(parameterStore, tokens, training));
+        }
 
         // Key padding mask [B, 1, 1, T]: 0 for real tokens, -1e9 for padding; it broadcasts over heads and queries.
         NDArray real = tokens.neq(0);
@@ -60,6 +76,14 @@ public final class TransformerEncoder extends PreNormTransformerStack {
         x = applyFinalNorm(parameterStore, x, training);
 
         return new NDList(pool(x, real, batch, time));
+    }
+
+    /** Looks up segment 1 for the positions after the first separator and segment 0 for the others. */
+    private NDArray segments(ParameterStore parameterStore, NDArray tokens, boolean training) {
+        NDArray afterSeparator = tokens.eq(config.separatorToken()).toType(DataType.INT64, false).cumSum(1).gt(0);
+        NDArray table = parameterStore.getValue(segmentEmbedding, tokens.getDevice(), training);
+        return Embedding.embedding(afterSeparator.toType(DataType.INT64, false), table, SparseFormat.DENSE)
+                .singletonOrThrow();
     }
 
     private NDArray pool(NDArray hidden, NDArray real, long batch, long time) {
