@@ -60,6 +60,16 @@ final class RunCommand implements Callable<Integer> {
                     + " same sweep folder.")
     String shard;
 
+    @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",
+            description = "Run a sweep's cells in N processes at once (each with one PyTorch thread unless"
+                    + " ARR_TORCH_THREADS says otherwise); each process takes the next unfinished cell. Default:"
+                    + " ${DEFAULT-VALUE}. Use about one job per core.")
+    int jobs;
+
+    @Option(names = "--claim-cells", hidden = true,
+            description = "Take cells through claim files in the sweep folder (set by --jobs for its child processes).")
+    boolean claimCells;
+
     @Option(names = "--no-progress", negatable = false, description = "Do not draw progress bars.")
     boolean noProgress;
 
@@ -71,16 +81,32 @@ final class RunCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         Optional<Sweep> sweep = configOptions.loadSweep();
         Shard selected = SweepExecution.shard(shard, sweep, configOptions.config);
         List<String> commandLine = new ArrayList<>();
         commandLine.add("arr");
         commandLine.addAll(spec.commandLine().getParseResult().originalArgs());
+        if (jobs < 1) {
+            throw new IllegalArgumentException("--jobs must be at least 1, got " + jobs);
+        }
+        if (jobs > 1 && sweep.isEmpty()) {
+            throw new IllegalArgumentException("--jobs " + jobs + " runs the cells of a sweep in parallel, but "
+                    + configOptions.config + " has no sweep: section; run it without --jobs");
+        }
+        if (jobs > 1 && shard != null) {
+            throw new IllegalArgumentException("Use either --jobs (parallel jobs on this machine) or --shard (one slice per"
+                    + " machine), not both");
+        }
+        if (jobs > 1) {
+            Path folder = (out != null ? out : sweep.get().defaultFolder(runsRoot)).toAbsolutePath();
+            return SweepExecution.runJobs(sweep.get(), folder, jobs, childArguments(folder), spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
+        }
         if (sweep.isPresent()) {
             CellRunner cellRunner = (cellConfig, cellFolder, resumeCell) -> new ExperimentRunner(Clock.systemUTC())
                     .run(cellConfig, options(cellFolder, resumeCell, commandLine));
-            return SweepExecution.run(sweep.get(), out, runsRoot, selected, cellRunner, spec.commandLine().getOut(),
+            return SweepExecution.run(sweep.get(), out, runsRoot, selected, cellRunner, claimCells, spec.commandLine().getOut(),
                     spec.commandLine().getErr());
         }
 
@@ -97,6 +123,24 @@ final class RunCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("Run folder: " + result.folder());
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /** Returns this command's arguments without {@code --jobs}, for a child job that claims cells in {@code folder}. */
+    private List<String> childArguments(Path folder) {
+        List<String> arguments = new ArrayList<>();
+        arguments.add("run");
+        List<String> original = spec.commandLine().getParseResult().originalArgs();
+        int first = !original.isEmpty() && original.get(0).equals("run") ? 1 : 0;
+        for (int i = first; i < original.size(); i++) {
+            String argument = original.get(i);
+            if (argument.equals("--jobs") || argument.equals("--out")) {
+                i++;
+            } else if (!argument.startsWith("--jobs=") && !argument.startsWith("--out=")) {
+                arguments.add(argument);
+            }
+        }
+        arguments.addAll(List.of("--out", folder.toString(), "--claim-cells", "--no-progress"));
+        return arguments;
     }
 
     private ExperimentRunner.Options options(Path folder, boolean resumeRun, List<String> commandLine) {

@@ -68,7 +68,7 @@ class SweepExecutionTest {
         StringWriter err = new StringWriter();
         Sweep sweep = sweep();
 
-        int exit = SweepExecution.run(sweep, null, root.resolve("runs"), Shard.ALL, runner(null), new PrintWriter(out),
+        int exit = SweepExecution.run(sweep, null, root.resolve("runs"), Shard.ALL, runner(null), false, new PrintWriter(out),
                 new PrintWriter(err));
 
         assertEquals(0, exit, err.toString());
@@ -85,7 +85,7 @@ class SweepExecutionTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
 
-        int exit = SweepExecution.run(sweep(), root.resolve("out"), root, Shard.ALL, runner("epochs-1_seed-2"),
+        int exit = SweepExecution.run(sweep(), root.resolve("out"), root, Shard.ALL, runner("epochs-1_seed-2"), false,
                 new PrintWriter(out), new PrintWriter(err));
 
         assertEquals(SweepExecution.CELLS_FAILED, exit);
@@ -99,7 +99,7 @@ class SweepExecutionTest {
     void shardRunsItsSliceOnly() {
         StringWriter out = new StringWriter();
 
-        int exit = SweepExecution.run(sweep(), root.resolve("out"), root, Shard.parse("2/3"), runner(null), new PrintWriter(out),
+        int exit = SweepExecution.run(sweep(), root.resolve("out"), root, Shard.parse("2/3"), runner(null), false, new PrintWriter(out),
                 new PrintWriter(new StringWriter()));
 
         assertEquals(0, exit);

@@ -30,10 +30,29 @@ public final class SweepRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(SweepRunner.class);
 
+    /** Folder, inside the sweep folder, of the claim files of jobs that share a sweep ({@link #claiming}). */
+    public static final String CLAIMS = ".claims";
+
     private final CellRunner cellRunner;
+    private final boolean claim;
 
     public SweepRunner(CellRunner cellRunner) {
+        this(cellRunner, false);
+    }
+
+    private SweepRunner(CellRunner cellRunner, boolean claim) {
         this.cellRunner = cellRunner;
+        this.claim = claim;
+    }
+
+    /**
+     * Returns a runner for one of several jobs that work through the same cells at once: before it runs an
+     * unfinished cell it creates {@code <sweep folder>/.claims/<cell id>} (an atomic create-if-absent), and it leaves
+     * cells whose claim file exists to the job that made it. Whoever starts the jobs removes {@code .claims} before
+     * and after them.
+     */
+    public static SweepRunner claiming(CellRunner cellRunner) {
+        return new SweepRunner(cellRunner, true);
     }
 
     /** The outcome of one cell in this invocation. */
@@ -43,7 +62,9 @@ public final class SweepRunner {
         /** Had finished before; not run again. */
         SKIPPED,
         /** Failed, with the error message. */
-        FAILED
+        FAILED,
+        /** Claimed by another job of the same sweep (see {@link #claiming}); not run here. */
+        CLAIMED_ELSEWHERE
     }
 
     /**
@@ -111,8 +132,9 @@ public final class SweepRunner {
             throw new UncheckedIOException("Failed to write the summary of sweep " + sweepFolder, e);
         }
         Result result = new Result(sweepFolder, results, summary);
-        LOG.info("Sweep {}{}: {} finished, {} skipped (already finished), {} failed; summary in {}", sweep.name(), shardText,
+        LOG.info("Sweep {}{}: {} finished, {} skipped (already finished), {} failed{}; summary in {}", sweep.name(), shardText,
                 result.count(Outcome.FINISHED), result.count(Outcome.SKIPPED), result.count(Outcome.FAILED),
+                claim ? ", " + result.count(Outcome.CLAIMED_ELSEWHERE) + " run by other jobs" : "",
                 sweepFolder.resolve(SweepSummary.FILE));
         return result;
     }
@@ -134,6 +156,10 @@ public final class SweepRunner {
                 case NEW -> LOG.info("{}: starting", progress);
                 default -> throw new IllegalStateException("Unknown cell state " + state.kind());
             }
+            if (claim && !claimCell(folder)) {
+                LOG.info("{}: claimed by another job", progress);
+                return new CellResult(cell, Outcome.CLAIMED_ELSEWHERE, null, seconds(start));
+            }
 
             cellRunner.run(cell.config(), folder, state.kind() == CellState.Kind.UNFINISHED);
 
@@ -149,6 +175,19 @@ public final class SweepRunner {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             LOG.error("{}: failed: {}", progress, message, e);
             return new CellResult(cell, Outcome.FAILED, message, seconds(start));
+        }
+    }
+
+    /** Creates the cell's claim file; returns false when another job created it first. */
+    private static boolean claimCell(Path cellFolder) throws IOException {
+        Path claims = cellFolder.getParent().resolve(CLAIMS);
+        Files.createDirectories(claims);
+        try {
+            Files.writeString(claims.resolve(cellFolder.getFileName().toString()), ProcessHandle.current().pid() + "\n",
+                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+            return true;
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            return false;
         }
     }
 
@@ -194,7 +233,8 @@ public final class SweepRunner {
     /** Returns whether the folder contains anything besides temporary files of an atomic write in progress. */
     private static boolean hasEntries(Path folder) throws IOException {
         try (Stream<Path> entries = Files.list(folder)) {
-            return entries.anyMatch(entry -> !entry.getFileName().toString().startsWith(AtomicFiles.TEMPORARY_PREFIX));
+            return entries.map(entry -> entry.getFileName().toString())
+                    .anyMatch(name -> !name.startsWith(AtomicFiles.TEMPORARY_PREFIX) && !name.equals(CLAIMS));
         }
     }
 

@@ -187,6 +187,25 @@ class SweepRunnerTest {
     }
 
     @Test
+    void claimingJobsLeaveClaimedCellsToTheirOwner() throws IOException {
+        Files.createDirectories(folder().resolve(SweepRunner.CLAIMS));
+        Files.writeString(folder().resolve(SweepRunner.CLAIMS).resolve("b_seed-1"), "1\n");
+        Files.writeString(folder().resolve(SweepRunner.CLAIMS).resolve("a_seed-3"), "1\n");
+
+        FakeCellRunner first = new FakeCellRunner();
+        SweepRunner.Result result = SweepRunner.claiming(first).run(sweep(), folder(), Shard.ALL);
+        FakeCellRunner second = new FakeCellRunner();
+        SweepRunner.Result again = SweepRunner.claiming(second).run(sweep(), folder(), Shard.ALL);
+
+        assertEquals(List.of("a_seed-1", "a_seed-2", "b_seed-2", "b_seed-3"), called(first));
+        assertEquals(2, result.count(SweepRunner.Outcome.CLAIMED_ELSEWHERE));
+        assertEquals(List.of(), called(second), "finished cells are skipped and claimed ones left alone");
+        assertEquals(4, again.count(SweepRunner.Outcome.SKIPPED));
+        assertEquals(2, again.count(SweepRunner.Outcome.CLAIMED_ELSEWHERE));
+        assertTrue(Files.isRegularFile(folder().resolve(SweepRunner.CLAIMS).resolve("a_seed-1")));
+    }
+
+    @Test
     void summaryHasMeanAndStdPerVariant() {
         FakeCellRunner runner = new FakeCellRunner()
                 .metrics("a_seed-1", "{\"ndcg_cut_10\": 0.2, \"invalid_rate\": 0.0, \"invalid_mass\": 0.1}")
