@@ -83,7 +83,8 @@ public final class ListwiseLoss implements RankingLoss {
     }
 
     /**
-     * Throws: the normalizer needs a second forward pass; use {@link #loss(ArrModel, TrainingBatch, boolean)}.
+     * Rejects the call, because the normalizer needs a second forward pass. Use
+     * {@link #loss(ArrModel, TrainingBatch, boolean)} instead.
      *
      * @throws UnsupportedOperationException always
      */

@@ -13,7 +13,7 @@ import java.util.Arrays;
  * {@code [query, SEP, path to k]}, so one row of {@code |query| + 1 + I} tokens, each attending to at most
  * {@code |query| + A} keys, computes the logits of every inner node.
  *
- * <p>Instances are immutable; arrays returned are copies unless documented otherwise.
+ * <p>Instances are immutable, and every array they return is a copy.
  */
 public final class PackedTrie {
 
@@ -44,7 +44,7 @@ public final class PackedTrie {
             }
         }
 
-        // Row k lists the slots of the root .. node k at columns 0 .. depth; later columns are masked (slot 0).
+        // Row k lists the slots of the root .. node k at columns 0 .. depth. Later columns point to slot 0 and are masked.
         this.ancestorWidth = deepest + 1;
         this.ancestors = new long[slots * ancestorWidth];
         this.ancestorMask = new boolean[slots * ancestorWidth];

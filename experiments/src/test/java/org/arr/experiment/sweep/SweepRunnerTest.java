@@ -187,7 +187,7 @@ class SweepRunnerTest {
     }
 
     @Test
-    void claimingJobsLeaveClaimedCellsToTheirOwner() throws IOException {
+    void claimedCellsAreLeftToOtherJobs() throws IOException {
         Files.createDirectories(folder().resolve(SweepRunner.CLAIMS));
         Files.writeString(folder().resolve(SweepRunner.CLAIMS).resolve("b_seed-1"), "1\n");
         Files.writeString(folder().resolve(SweepRunner.CLAIMS).resolve("a_seed-3"), "1\n");
