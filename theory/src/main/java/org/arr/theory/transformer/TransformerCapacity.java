@@ -102,6 +102,17 @@ public final class TransformerCapacity {
          *
          * @throws IllegalArgumentException if a count is not positive or the learning rate is not a positive number
          */
+        /** Hidden size of the default settings. */
+        public static final int DEFAULT_D_MODEL = 4;
+
+        /**
+         * Returns the default shape: {@code dModel} 4, 2 layers, 1 head, feed-forward width 32, 4 query tokens,
+         * learning rate 0.01 and patience 600.
+         */
+        public static Settings defaults(int maxSteps, int restarts, long seed) {
+            return new Settings(DEFAULT_D_MODEL, 2, 1, 8, 4, maxSteps, 0.01, 600, restarts, seed);
+        }
+
         public Settings {
             if (queryLength < 1 || maxSteps < 1 || patience < 1 || restarts < 1) {
                 throw new IllegalArgumentException("queryLength, maxSteps, patience and restarts must be >= 1, got "
