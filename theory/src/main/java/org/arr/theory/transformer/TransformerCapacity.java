@@ -31,10 +31,11 @@ import org.slf4j.LoggerFactory;
  * exhaustive scoring, which rankings it realizes. The split is transductive: the model is trained and evaluated
  * on the same queries, because the question is whether it can represent the rankings at all.
  *
- * <p>Each query is a single query token (its index), so the query's whole representation is one learned
- * {@code dModel}-dimensional embedding, as a free-embedding dual encoder has one {@code dim}-dimensional vector
- * per query. DocIDs are either {@link BinaryDocIds} (vocabulary 2, length up to {@code ceil(log2 n)}) or atomic
- * (one token per document).
+ * <p>Each query is a sequence of {@link Settings#queryLength()} learned tokens of its own, as a text query is a
+ * sequence of tokens. Attention lets every docID prefix read a different part of it, while every hidden state,
+ * including the one that feeds the output head, keeps dimension {@code dModel}. Counting bounds a dual encoder
+ * whatever its query encoder computes, so richer query inputs cannot lift that bound. DocIDs are either
+ * {@link BinaryDocIds} (vocabulary 2, length up to {@code ceil(log2 n)}) or atomic (one token per document).
  *
  * <p><b>Training.</b> Every step is one full batch over all {@code m} queries and all {@code n} documents: teacher
  * forcing gives the sequence log-probability {@code s(q, d) = log p(d | q) = sum_i log p(t_i(d) | q, t_<i(d))} of
