@@ -41,7 +41,7 @@ final class TheoryCapacityCommand implements Callable<Integer> {
 
     @Option(names = "--quick", description = "Small settings: complete task n = 3..7, 500 sampled permutations for "
             + "n = 6, 8, 10, 12, 16, 2 restarts of at most 2000 Adam steps per dual-encoder fit, and transformers on "
-            + "the tasks with n <= 6 and at most 500 queries (about 5 minutes on 2 cores).")
+            + "the tasks with n <= 6 and at most 720 queries.")
     boolean quick;
 
     @Option(names = "--out", paramLabel = "DIR",
@@ -63,7 +63,7 @@ final class TheoryCapacityCommand implements Callable<Integer> {
     Integer heads;
 
     @Option(names = "--transformer-steps", description = "Maximum full-batch steps per transformer restart "
-            + "(default: 3000 with --quick, else 6000).")
+            + "(default: 4000 with --quick, else 6000).")
     Integer transformerSteps;
 
     @Option(names = "--seed", defaultValue = "13", description = "Seed of the sampled permutations and the "
@@ -86,7 +86,7 @@ final class TheoryCapacityCommand implements Callable<Integer> {
             config = config.withTransformer(new TransformerCapacity.Settings(dModel != null ? dModel : base.dModel(),
                     layers != null ? layers : base.layers(), heads != null ? heads : base.heads(), base.mlpRatio(),
                     base.queryLength(), transformerSteps != null ? transformerSteps : base.maxSteps(),
-                    base.learningRate(), base.patience(), base.restarts(), base.seed()));
+                    base.learningRate(), base.finalLearningRate(), base.patience(), base.restarts(), base.seed()));
         }
         LOG.info("Capacity experiment ({} settings), seed {}", quick ? "quick" : "full", seed);
 

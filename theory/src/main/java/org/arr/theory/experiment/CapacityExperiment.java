@@ -67,29 +67,29 @@ public final class CapacityExperiment {
 
         /**
          * Returns the settings of {@code --quick}: {@code n = 3..7} complete and {@code n = 6, 8, 10, 12, 16} with 500
-         * sampled permutations, and transformers of {@code dModel} 4 on the tasks with {@code n <= 6} and at most 500
-         * queries (complete {@code n = 3..5} and the sampled {@code n = 6}). The sampled {@code n = 6} task is there
-         * for the transformers: 500 distinct permutations exceed {@code N_lin(6, 4) = 480}, so no dual encoder of
-         * dimension 4 and no atomic-docID transformer of {@code dModel} 4 can realize all of them.
+         * sampled permutations, and transformers of {@code dModel} 4 (at most 4000 full-batch steps, 2 restarts) on
+         * the tasks with {@code n <= 6} and at most 720 queries: complete {@code n = 3..6} and the sampled
+         * {@code n = 6}. The complete {@code n = 6} task (720 permutations) and the sampled one (500 distinct
+         * permutations) both exceed {@code N_lin(6, 4) = 480}, so no dual encoder of dimension 4 and no atomic-docID
+         * transformer of {@code dModel} 4 can realize all of them. The complete {@code n = 7} task (5040 queries) is
+         * left to the full settings.
          */
-        // TODO: the binary-docID transformer of dModel 4 has not realized every ranking of n = 6 yet (699 of 720
-        // complete, 489 of 500 sampled after 3000 full-batch steps); the complete n = 6 and 7 tasks are left to the
-        // full settings.
         public static Config quick(long seed) {
             return new Config(new int[] {3, 4, 5, 6, 7}, new int[] {6, 8, 10, 12, 16}, 500,
-                    new FitSettings(2000, 0.05, 300, 2, seed), seed, TransformerCapacity.Settings.defaults(3000, 1, seed),
-                    6, 500);
+                    new FitSettings(2000, 0.05, 300, 2, seed), seed, TransformerCapacity.Settings.defaults(4000, 2, seed),
+                    6, 720);
         }
 
         /**
          * Returns the full settings: {@code n = 3..8} complete, {@code n = 6..32} with 2000 sampled, and transformers
-         * on the tasks with {@code n <= 7} and at most 2000 queries. 2000 distinct permutations exceed
-         * {@code N_lin(7, 4) = 1512}, so the sampled {@code n = 7} task is beyond every dimension-4 dual encoder.
+         * (at most 6000 steps, 2 restarts) on the tasks with {@code n <= 7} and at most 5040 queries, so the complete
+         * {@code n = 7} task is included. 2000 distinct permutations exceed {@code N_lin(7, 4) = 1512}, so the sampled
+         * {@code n = 7} task is beyond every dimension-4 dual encoder.
          */
         public static Config full(long seed) {
             return new Config(new int[] {3, 4, 5, 6, 7, 8}, new int[] {6, 7, 8, 10, 12, 16, 20, 24, 32}, 2000,
                     new FitSettings(5000, 0.05, 500, 3, seed), seed, TransformerCapacity.Settings.defaults(6000, 2, seed),
-                    7, 2000);
+                    7, 5040);
         }
     }
 

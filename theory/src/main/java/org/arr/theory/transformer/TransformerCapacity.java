@@ -42,8 +42,11 @@ import org.slf4j.LoggerFactory;
  * every docID, and the loss is the mean over queries of the tiered Plackett-Luce loss {@link ListwiseLoss} on
  * {@code s(q, .)} (ListMLE for a full ranking), the loss the free-embedding dual encoder is fitted with. Its
  * gradient {@code dL/ds} is computed on the CPU and back-propagated through {@code sum(s * dL/ds)}. The optimizer
- * is AdamW without weight decay, with a linear warm-up over the first 5% of the steps, gradients clipped to norm 1
- * and no dropout. A restart ends when every query is realized by the scores of the current step, when
+ * is AdamW without weight decay, with a linear warm-up over the first 5% of the steps and then a cosine decay to
+ * {@link Settings#finalLearningRate()} at {@link Settings#maxSteps()}, gradients clipped to norm 1 and no dropout.
+ * The decay matters. On 500 sampled permutations of 6 documents (seed 13, default shape), a constant rate of 0.01
+ * realized 489 rankings after 3000 steps and a decay from 0.01 to 0.0001 realized 498 after 4000, while the decay
+ * from 0.02 to 0.0001 realized all 500 after 1918 steps. A restart ends when every query is realized by the scores of the current step, when
  * {@link Settings#maxSteps()} steps are done, or when the number of realized queries has not grown for
  * {@link Settings#patience()} steps. Restarts use the seeds {@code seed, seed + 1, ...} and stop at the first
  * success, the rule of the dual-encoder search; the best restart is reported.
@@ -67,6 +70,7 @@ public final class TransformerCapacity {
 
     private static final double WARMUP_FRACTION = 0.05;
     private static final double CLIP_NORM = 1.0;
+    private static final int PROGRESS_INTERVAL = 500;
 
     /** DocID scheme of the trained model. */
     public enum DocIdKind {
@@ -91,29 +95,32 @@ public final class TransformerCapacity {
      * @param queryLength learned tokens per query
      * @param maxSteps maximum full-batch steps per restart
      * @param learningRate peak AdamW learning rate
+     * @param finalLearningRate learning rate of the last step. After the warm-up the rate decays from
+     *     {@code learningRate} to it along a half cosine.
      * @param patience a restart stops when the number of realized queries has not grown for this many steps
      * @param restarts maximum number of restarts
      * @param seed seed of the first restart's initialization
      */
     public record Settings(int dModel, int layers, int heads, int mlpRatio, int queryLength, int maxSteps, double learningRate,
-            int patience, int restarts, long seed) {
+            double finalLearningRate, int patience, int restarts, long seed) {
 
-        /**
-         * Validates the training counts; the model shape is validated by {@link ArrModelConfig}.
-         *
-         * @throws IllegalArgumentException if a count is not positive or the learning rate is not a positive number
-         */
         /** Hidden size of the default settings. */
         public static final int DEFAULT_D_MODEL = 4;
 
         /**
          * Returns the default shape: {@code dModel} 4, 2 layers, 1 head, feed-forward width 32, 4 query tokens,
-         * learning rate 0.01 and patience 600.
+         * a learning rate decaying from 0.02 to 0.0001 and patience 600.
          */
         public static Settings defaults(int maxSteps, int restarts, long seed) {
-            return new Settings(DEFAULT_D_MODEL, 2, 1, 8, 4, maxSteps, 0.01, 600, restarts, seed);
+            return new Settings(DEFAULT_D_MODEL, 2, 1, 8, 4, maxSteps, 0.02, 0.0001, 600, restarts, seed);
         }
 
+        /**
+         * Validates the training counts and rates; the model shape is validated by {@link ArrModelConfig}.
+         *
+         * @throws IllegalArgumentException if a count is not positive, the learning rate is not a positive number or
+         *     the final learning rate is not in {@code (0, learningRate]}
+         */
         public Settings {
             if (queryLength < 1 || maxSteps < 1 || patience < 1 || restarts < 1) {
                 throw new IllegalArgumentException("queryLength, maxSteps, patience and restarts must be >= 1, got "
@@ -121,6 +128,10 @@ public final class TransformerCapacity {
             }
             if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
                 throw new IllegalArgumentException("learningRate must be a positive number, got " + learningRate);
+            }
+            if (!(finalLearningRate > 0) || finalLearningRate > learningRate) {
+                throw new IllegalArgumentException("finalLearningRate must be in (0, learningRate = " + learningRate
+                        + "], got " + finalLearningRate);
             }
         }
     }
@@ -280,6 +291,10 @@ public final class TransformerCapacity {
                                     + "and counts as realizing no ranking", loss, step, seed);
                             return new RestartResult(0, loss, step, model.parameterCount(), true);
                         }
+                        if (step % PROGRESS_INTERVAL == 0) {
+                            LOG.debug("Transformer step {} (seed {}): loss {}, {}/{} rankings realized", step, seed,
+                                    String.format(Locale.ROOT, "%.4f", loss), realized, queryCount);
+                        }
                         if (realized > bestRealized) {
                             bestRealized = realized;
                             sinceImprovement = 0;
@@ -298,7 +313,7 @@ public final class TransformerCapacity {
                     step++;
                     double norm = ArrTrainer.clipGradients(parameters, CLIP_NORM);
                     if (guard.accept(norm)) {
-                        float rate = (float) (settings.learningRate() * Math.min(1.0, step / (double) warmupSteps));
+                        float rate = (float) learningRate(settings, warmupSteps, step);
                         optimizer.update(parameters, rate, step);
                     } else if (guard.diverged()) {
                         LOG.error("Transformer gradient norm was not finite for {} steps in a row at step {} (seed {}); "
@@ -330,6 +345,21 @@ public final class TransformerCapacity {
             }
             return new RestartResult(realized, loss, step, model.parameterCount(), false);
         }
+    }
+
+    /**
+     * Returns the learning rate of step {@code step} (from 1): {@code peak * step / warmup} during the warm-up, then
+     * {@code final + (peak - final) (1 + cos(pi t)) / 2} with {@code t = (step - warmup) / (maxSteps - warmup)}.
+     */
+    static double learningRate(Settings settings, int warmupSteps, long step) {
+        double peak = settings.learningRate();
+        if (step <= warmupSteps) {
+            return peak * step / warmupSteps;
+        }
+        int decaySteps = settings.maxSteps() - warmupSteps;
+        double progress = decaySteps <= 0 ? 1.0 : Math.min(1.0, (step - warmupSteps) / (double) decaySteps);
+        double finalRate = settings.finalLearningRate();
+        return finalRate + (peak - finalRate) * 0.5 * (1 + Math.cos(Math.PI * progress));
     }
 
     /**

@@ -17,7 +17,7 @@ class TransformerCapacityTest {
     @Test
     void binaryTransformerLearnsAllRankingsOfThree() {
         RankingTargets targets = RankingTargets.fullRankings(PERMUTATIONS_OF_THREE, 3);
-        TransformerCapacity.Settings settings = new TransformerCapacity.Settings(4, 1, 1, 4, 1, 400, 0.03, 400, 1, 1);
+        TransformerCapacity.Settings settings = new TransformerCapacity.Settings(4, 1, 1, 4, 1, 400, 0.03, 0.03, 400, 1, 1);
 
         TransformerCapacity.Result result = TransformerCapacity.train(targets, TransformerCapacity.DocIdKind.BINARY, settings);
 
@@ -30,12 +30,24 @@ class TransformerCapacityTest {
         // N_lin(4, 2) = 12 < 24: with dModel 2 the atomic scores are linear functionals in R^2, so at most 12 of the
         // 24 permutations of 4 documents can be realized, however long the training.
         RankingTargets targets = RankingTargets.fullRankings(Permutations.all(4), 4);
-        TransformerCapacity.Settings settings = new TransformerCapacity.Settings(2, 1, 1, 4, 2, 300, 0.03, 300, 1, 1);
+        TransformerCapacity.Settings settings = new TransformerCapacity.Settings(2, 1, 1, 4, 2, 300, 0.03, 0.03, 300, 1, 1);
 
         TransformerCapacity.Result result = TransformerCapacity.train(targets, TransformerCapacity.DocIdKind.ATOMIC, settings);
 
         assertFalse(result.diverged());
         assertTrue(result.realizedQueries() <= 12, "realized " + result.realizedQueries());
+    }
+
+    @Test
+    void learningRateWarmsUpThenDecaysToFinalRate() {
+        // 105 steps: 5 warm-up steps, then a half cosine from 0.02 to 0.0001 over the remaining 100, so step 55 is
+        // halfway down: 0.0001 + (0.02 - 0.0001) / 2 = 0.01005.
+        TransformerCapacity.Settings settings = new TransformerCapacity.Settings(4, 1, 1, 4, 1, 105, 0.02, 0.0001, 105, 1, 1);
+
+        assertEquals(0.004, TransformerCapacity.learningRate(settings, 5, 1), 1e-12);
+        assertEquals(0.02, TransformerCapacity.learningRate(settings, 5, 5), 1e-12);
+        assertEquals(0.01005, TransformerCapacity.learningRate(settings, 5, 55), 1e-12);
+        assertEquals(0.0001, TransformerCapacity.learningRate(settings, 5, 105), 1e-12);
     }
 
     @Test
