@@ -29,8 +29,9 @@ import picocli.CommandLine.Option;
         description = {
             "Measures the smallest dimension that realizes every ranking against the number of documents n, on the "
                     + "complete ranking task (all n! permutations) and on sampled permutations: Cover's counting bound, "
-                    + "a dual encoder with free embeddings (dimension search), and the binary-docID autoregressive "
-                    + "construction with a 1-dimensional hidden state (exact check).",
+                    + "a dual encoder with free embeddings (dimension search), the binary-docID autoregressive "
+                    + "construction with a 1-dimensional hidden state (exact check), and causal transformers of one "
+                    + "fixed dModel with binary and with atomic docIDs, trained and checked exactly.",
             "Writes capacity.csv (task, model, docid_scheme, n, queries, dim, fraction_realized, seconds) and "
                     + "capacity-<task>.png/.svg into the output directory, and prints a summary table."
         })
@@ -39,39 +40,31 @@ final class TheoryCapacityCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(TheoryCapacityCommand.class);
 
     @Option(names = "--quick", description = "Small settings: complete task n = 3..7, 500 sampled permutations for "
-            + "n = 8, 10, 12, 16, 2 restarts of at most 2000 Adam steps (a few minutes on 2 cores).")
+            + "n = 6, 8, 10, 12, 16, 2 restarts of at most 2000 Adam steps per dual-encoder fit, and transformers on "
+            + "the tasks with n <= 6 and at most 720 queries.")
     boolean quick;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Output directory (must not exist). Default: runs/theory-capacity-<timestamp>.")
     Path out;
 
-    @Option(names = "--transformer", description = "Also train causal transformers of fixed dModel with binary and "
-            + "atomic docIDs (token-level SToICaL, transductive) on every task with at most --transformer-max-queries "
-            + "queries, and check each exactly. Slow on CPU: not part of the default or --quick settings.")
-    boolean transformer;
+    @Option(names = "--no-transformer", description = "Skip the trained causal transformers (binary and atomic "
+            + "docIDs, full-batch ListMLE on sequence log-probabilities, transductive, checked exactly).")
+    boolean noTransformer;
 
-    @Option(names = "--d-model", defaultValue = "8", description = "Transformer hidden size (default: ${DEFAULT-VALUE}).")
-    int dModel;
+    @Option(names = "--d-model", description = "Transformer hidden size (default: "
+            + TransformerCapacity.Settings.DEFAULT_D_MODEL + ").")
+    Integer dModel;
 
-    @Option(names = "--layers", defaultValue = "2", description = "Transformer layers (default: ${DEFAULT-VALUE}).")
-    int layers;
+    @Option(names = "--layers", description = "Transformer layers (default: 2).")
+    Integer layers;
 
-    @Option(names = "--heads", defaultValue = "2", description = "Attention heads, a divisor of --d-model "
-            + "(default: ${DEFAULT-VALUE}).")
-    int heads;
+    @Option(names = "--heads", description = "Attention heads, a divisor of --d-model (default: 1).")
+    Integer heads;
 
-    @Option(names = "--transformer-epochs", defaultValue = "1500", description = "Training epochs; with at most 128 "
-            + "queries an epoch is one full-batch step (default: ${DEFAULT-VALUE}).")
-    int transformerEpochs;
-
-    @Option(names = "--transformer-learning-rate", defaultValue = "0.003",
-            description = "Peak AdamW learning rate (default: ${DEFAULT-VALUE}).")
-    double transformerLearningRate;
-
-    @Option(names = "--transformer-max-queries", defaultValue = "120",
-            description = "Train transformers only on tasks with at most this many queries (default: ${DEFAULT-VALUE}).")
-    int transformerMaxQueries;
+    @Option(names = "--transformer-steps", description = "Maximum full-batch steps per transformer restart "
+            + "(default: 4000 with --quick, else 6000).")
+    Integer transformerSteps;
 
     @Option(names = "--seed", defaultValue = "13", description = "Seed of the sampled permutations and the "
             + "embedding initializations (default: ${DEFAULT-VALUE}).")
@@ -86,9 +79,14 @@ final class TheoryCapacityCommand implements Callable<Integer> {
         OutputDirectory directory = OutputDirectory.create(out, "theory-capacity");
         CapacityExperiment.Config config = quick ? CapacityExperiment.Config.quick(seed)
                 : CapacityExperiment.Config.full(seed);
-        if (transformer) {
-            config = config.withTransformer(new TransformerCapacity.Settings(dModel, layers, heads, 4, transformerEpochs, 128,
-                    transformerLearningRate, seed), transformerMaxQueries);
+        if (noTransformer) {
+            config = config.withTransformer(null);
+        } else {
+            TransformerCapacity.Settings base = config.transformer();
+            config = config.withTransformer(new TransformerCapacity.Settings(dModel != null ? dModel : base.dModel(),
+                    layers != null ? layers : base.layers(), heads != null ? heads : base.heads(), base.mlpRatio(),
+                    base.queryLength(), transformerSteps != null ? transformerSteps : base.maxSteps(),
+                    base.learningRate(), base.finalLearningRate(), base.patience(), base.restarts(), base.seed()));
         }
         LOG.info("Capacity experiment ({} settings), seed {}", quick ? "quick" : "full", seed);
 
