@@ -151,14 +151,19 @@ public final class SweepRunner {
                 }
                 case NOT_A_RUN -> throw new IllegalArgumentException("Folder " + folder + " is not empty and contains no run (no "
                         + RunDirectory.PROVENANCE + "); remove it to run the cell");
-                case UNFINISHED -> LOG.info("{}: resuming its {} run{}", progress, state.provenance().status().label(),
-                        state.provenance().message() == null ? "" : " (" + state.provenance().message() + ")");
-                case NEW -> LOG.info("{}: starting", progress);
+                case UNFINISHED, NEW -> {
+                    if (claim && !claimCell(folder)) {
+                        LOG.info("{}: claimed by another job", progress);
+                        return new CellResult(cell, Outcome.CLAIMED_ELSEWHERE, null, seconds(start));
+                    }
+                }
                 default -> throw new IllegalStateException("Unknown cell state " + state.kind());
             }
-            if (claim && !claimCell(folder)) {
-                LOG.info("{}: claimed by another job", progress);
-                return new CellResult(cell, Outcome.CLAIMED_ELSEWHERE, null, seconds(start));
+            if (state.kind() == CellState.Kind.UNFINISHED) {
+                LOG.info("{}: resuming its {} run{}", progress, state.provenance().status().label(),
+                        state.provenance().message() == null ? "" : " (" + state.provenance().message() + ")");
+            } else {
+                LOG.info("{}: starting", progress);
             }
 
             cellRunner.run(cell.config(), folder, state.kind() == CellState.Kind.UNFINISHED);
