@@ -414,6 +414,11 @@ public final class RunDirectory implements AutoCloseable {
                 lock.release();
             }
             lockChannel.close();
+
+            // A finished run is never opened for writing again, so its lock file is no longer needed.
+            if (provenance != null && provenance.isFinished()) {
+                Files.deleteIfExists(folder.resolve(LOCK));
+            }
         } catch (IOException e) {
             LOG.warn("Failed to release the lock of run folder {}: {}", folder, e.getMessage());
         }

@@ -2,6 +2,7 @@ package org.arr.run;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -88,6 +89,7 @@ class RunDirectoryTest {
         assertEquals(RunStatus.FINISHED, stored.status());
         assertEquals(T0.toString(), stored.endTime());
         assertNull(stored.message());
+        assertFalse(Files.exists(folder.resolve(".lock")), "a finished run keeps no lock file");
     }
 
     @Test
@@ -110,6 +112,7 @@ class RunDirectoryTest {
         }
 
         assertEquals(RunStatus.INTERRUPTED, RunDirectory.readProvenance(folder).status());
+        assertTrue(Files.exists(folder.resolve(".lock")), "an unfinished run keeps its lock file for the next process");
     }
 
     @Test
