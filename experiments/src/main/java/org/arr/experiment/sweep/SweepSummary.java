@@ -22,8 +22,8 @@ import org.arr.run.Provenance;
 import org.arr.run.RunDirectory;
 
 /**
- * The mean and standard deviation over seeds of every metric in the cells' {@code metrics.json}, per variant
- * (the cells that differ only in their seed). Only finished cells count. A metric that a finished cell stores as
+ * The mean and standard deviation over seeds of every metric in the cells' {@code metrics.json} and
+ * {@code timing.json}, per variant (the cells that differ only in their seed). Only finished cells count. A metric that a finished cell stores as
  * null (not computed) is left out of that metric's statistics, so {@link Stats#n()} may be below the number of
  * finished seeds.
  *
@@ -38,6 +38,9 @@ public record SweepSummary(List<String> metrics, List<Row> rows, List<String> un
 
     /** The file in a sweep folder that stores {@link #toCsv()}. */
     public static final String FILE = "summary.csv";
+
+    /** The run file with wall-clock costs (such as {@code ms_per_query}); its numbers join the metrics when present. */
+    static final String TIMING = "timing.json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -99,6 +102,10 @@ public record SweepSummary(List<String> metrics, List<Row> rows, List<String> un
                 continue;
             }
             Map<String, Double> values = readMetrics(folder.resolve(RunDirectory.METRICS));
+            Path timing = folder.resolve(TIMING);
+            if (Files.isRegularFile(timing)) {
+                values.putAll(readMetrics(timing));
+            }
             metrics.addAll(values.keySet());
             finished.add(values);
         }

@@ -206,6 +206,21 @@ class SweepRunnerTest {
     }
 
     @Test
+    void summaryAddsTimingOfCells() throws IOException {
+        new SweepRunner(new FakeCellRunner()).run(sweep(), folder(), Shard.ALL);
+        Files.writeString(folder().resolve("a_seed-1").resolve(SweepSummary.TIMING), "{\"ms_per_query\": 2.0}");
+        Files.writeString(folder().resolve("a_seed-2").resolve(SweepSummary.TIMING), "{\"ms_per_query\": 4.0}");
+
+        SweepSummary summary = SweepSummary.read(sweep(), folder());
+
+        assertTrue(summary.metrics().contains("ms_per_query"), summary.metrics().toString());
+        SweepSummary.Stats timing = summary.rows().get(0).stats().get("ms_per_query");
+        assertEquals(2, timing.n());
+        assertEquals(3.0, timing.mean(), 1e-12);
+        assertEquals(0, summary.rows().get(1).stats().get("ms_per_query").n());
+    }
+
+    @Test
     void summaryHasMeanAndStdPerVariant() {
         FakeCellRunner runner = new FakeCellRunner()
                 .metrics("a_seed-1", "{\"ndcg_cut_10\": 0.2, \"invalid_rate\": 0.0, \"invalid_mass\": 0.1}")
