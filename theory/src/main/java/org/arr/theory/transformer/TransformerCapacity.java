@@ -357,7 +357,7 @@ public final class TransformerCapacity {
 
     /**
      * Builds the {@code [S V, n]} 0/1 matrix that sums the packed-trie log-probabilities {@code [S, V]} of one query
-     * into the sequence scores of its {@code n} documents: entry {@code (k V + t, d)} is 1 where slot {@code k} holds
+     * into the sequence scores of its {@code n} documents: entry {@code (k V + t, d)} is 1 where slot {@code k} is
      * an inner node on the path to document {@code d} and {@code t} is the token that the path takes from it.
      */
     static float[] selector(PackedTrie packed, int vocabulary) {
