@@ -40,8 +40,8 @@ final class TheoryCapacityCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(TheoryCapacityCommand.class);
 
     @Option(names = "--quick", description = "Small settings: complete task n = 3..7, 500 sampled permutations for "
-            + "n = 6, 8, 10, 12, 16, 2 restarts of at most 2000 Adam steps per dual-encoder fit, and transformers on "
-            + "the tasks with n <= 6 and at most 720 queries.")
+            + "n = 6, 8, 10, 12, 16 and 1600 for n = 7, 2 restarts of at most 2000 Adam steps per dual-encoder fit, "
+            + "and transformers on the tasks with n <= 7 and at most 1600 queries (all but the complete n = 7 task).")
     boolean quick;
 
     @Option(names = "--out", paramLabel = "DIR",

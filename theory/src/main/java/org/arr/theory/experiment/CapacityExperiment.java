@@ -23,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Measures the smallest dimension that realizes every ranking, against the number of documents {@code n}, on two
- * task families: the complete ranking task (all {@code n!} permutations) and {@code m} sampled permutations. For
+ * Measures the smallest dimension that realizes every ranking, against the number of documents {@code n}, on the
+ * complete ranking task (all {@code n!} permutations) and on task families of {@code m} sampled permutations. For
  * each {@code n} it records Cover's counting bound (the smallest {@code dim} with {@code N_lin(n, dim)} at least
  * the number of rankings, a lower bound for every dual encoder), the free-embedding dual encoder found by
  * {@link DimensionSearch} (an upper bound on the true minimum), and the binary-tree autoregressive construction,
@@ -43,41 +43,44 @@ public final class CapacityExperiment {
      * Settings of a run.
      *
      * @param completeNs corpus sizes of the complete ranking task (each at most 10)
-     * @param sampledNs corpus sizes of the sampled-permutations task
-     * @param sampledQueries permutations drawn per sampled task
+     * @param sampled the sampled-permutations task families, each run after the complete task in list order
      * @param fit free-embedding fit settings
      * @param taskSeed seed of the sampled permutations
      * @param transformer settings of the trained transformers (binary and atomic docIDs), or null to skip them
      * @param maxTransformerN the transformers are trained only on tasks with at most this many documents
      * @param maxTransformerQueries the transformers are trained only on tasks with at most this many queries
      */
-    public record Config(int[] completeNs, int[] sampledNs, int sampledQueries, FitSettings fit, long taskSeed,
+    public record Config(int[] completeNs, List<SampledTask> sampled, FitSettings fit, long taskSeed,
             TransformerCapacity.Settings transformer, int maxTransformerN, int maxTransformerQueries) {
 
         public Config {
             completeNs = completeNs.clone();
-            sampledNs = sampledNs.clone();
+            sampled = List.copyOf(sampled);
         }
 
         /** Returns these settings with other transformer settings, or none when {@code settings} is null. */
         public Config withTransformer(TransformerCapacity.Settings settings) {
-            return new Config(completeNs, sampledNs, sampledQueries, fit, taskSeed, settings, maxTransformerN,
-                    maxTransformerQueries);
+            return new Config(completeNs, sampled, fit, taskSeed, settings, maxTransformerN, maxTransformerQueries);
         }
 
         /**
-         * Returns the settings of {@code --quick}: {@code n = 3..7} complete and {@code n = 6, 8, 10, 12, 16} with 500
-         * sampled permutations, and transformers of {@code dModel} 4 (at most 4000 full-batch steps, 2 restarts) on
-         * the tasks with {@code n <= 6} and at most 720 queries: complete {@code n = 3..6} and the sampled
-         * {@code n = 6}. The complete {@code n = 6} task (720 permutations) and the sampled one (500 distinct
-         * permutations) both exceed {@code N_lin(6, 4) = 480}, so no dual encoder of dimension 4 and no atomic-docID
-         * transformer of {@code dModel} 4 can realize all of them. The complete {@code n = 7} task (5040 queries) is
-         * left to the full settings.
+         * Returns the settings of {@code --quick}: {@code n = 3..7} complete, {@code n = 6, 8, 10, 12, 16} with 500
+         * sampled permutations and {@code n = 7} with 1600, and transformers of {@code dModel} 4 (at most 4000
+         * full-batch steps, 2 restarts) on the tasks with {@code n <= 7} and at most 1600 queries: complete
+         * {@code n = 3..6}, the sampled {@code n = 6} and the sampled {@code n = 7}. Each of the complete {@code n = 6}
+         * task (720 permutations), the sampled {@code n = 6} one (500 distinct permutations, more than
+         * {@code N_lin(6, 4) = 480}) and the sampled {@code n = 7} one (1600 distinct permutations, more than
+         * {@code N_lin(7, 4) = 1512}) is beyond every dual encoder of dimension 4 and every atomic-docID transformer
+         * of {@code dModel} 4, since one set of document vectors realizes at most {@code N_lin(n, 4)} orderings. The
+         * complete {@code n = 7} task (5040 queries) is left to the full settings: there a binary-docID restart took
+         * 0.12 s per step and realized 5022 of the 5040 rankings after 2500 steps (291 s), too slow for a run of a
+         * few minutes.
          */
         public static Config quick(long seed) {
-            return new Config(new int[] {3, 4, 5, 6, 7}, new int[] {6, 8, 10, 12, 16}, 500,
+            return new Config(new int[] {3, 4, 5, 6, 7},
+                    List.of(new SampledTask(500, new int[] {6, 8, 10, 12, 16}), new SampledTask(1600, new int[] {7})),
                     new FitSettings(2000, 0.05, 300, 2, seed), seed, TransformerCapacity.Settings.defaults(4000, 2, seed),
-                    6, 720);
+                    7, 1600);
         }
 
         /**
@@ -87,9 +90,27 @@ public final class CapacityExperiment {
          * {@code n = 7} task is beyond every dimension-4 dual encoder.
          */
         public static Config full(long seed) {
-            return new Config(new int[] {3, 4, 5, 6, 7, 8}, new int[] {6, 7, 8, 10, 12, 16, 20, 24, 32}, 2000,
+            return new Config(new int[] {3, 4, 5, 6, 7, 8},
+                    List.of(new SampledTask(2000, new int[] {6, 7, 8, 10, 12, 16, 20, 24, 32})),
                     new FitSettings(5000, 0.05, 500, 3, seed), seed, TransformerCapacity.Settings.defaults(6000, 2, seed),
                     7, 5040);
+        }
+    }
+
+    /**
+     * A family of sampled-permutations tasks: {@code queries} distinct permutations drawn for each corpus size.
+     *
+     * @param queries permutations drawn per corpus size
+     * @param ns corpus sizes
+     */
+    public record SampledTask(int queries, int[] ns) {
+        public SampledTask {
+            ns = ns.clone();
+        }
+
+        @Override
+        public int[] ns() {
+            return ns.clone();
         }
     }
 
@@ -142,15 +163,17 @@ public final class CapacityExperiment {
         this.config = config;
     }
 
-    /** Runs both task families, showing one progress bar per family on stderr. */
+    /** Runs the complete task, then each sampled task family, showing one progress bar per family on stderr. */
     public Report run() {
         List<CapacityRow> rows = new ArrayList<>();
         List<FamilyResult> families = new ArrayList<>();
         families.add(runFamily("complete", "Complete ranking task (all n! permutations)", config.completeNs(),
                 SyntheticTargets::complete, rows));
-        int m = config.sampledQueries();
-        families.add(runFamily("sampled(m=" + m + ")", m + " sampled permutations per n", config.sampledNs(),
-                n -> SyntheticTargets.sampled(n, m, config.taskSeed()), rows));
+        for (SampledTask sampled : config.sampled()) {
+            int m = sampled.queries();
+            families.add(runFamily("sampled(m=" + m + ")", m + " sampled permutations per n", sampled.ns(),
+                    n -> SyntheticTargets.sampled(n, m, config.taskSeed()), rows));
+        }
         return new Report(rows, families);
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.arr.theory.capacity.FitSettings;
 import org.arr.theory.plot.CapacityPlot;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,8 @@ class CapacityExperimentTest {
 
     @Test
     void smallRunFindsNMinusOneAndWritesPlots(@TempDir Path temp) throws IOException {
-        CapacityExperiment.Config config = new CapacityExperiment.Config(new int[] {3, 4}, new int[] {6}, 20,
+        CapacityExperiment.Config config = new CapacityExperiment.Config(new int[] {3, 4},
+                List.of(new CapacityExperiment.SampledTask(20, new int[] {6})),
                 new FitSettings(2000, 0.05, 300, 2, 5), 5, null, 0, 0);
 
         CapacityExperiment.Report report = new CapacityExperiment(config).run();

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.arr.theory.capacity.Permutations;
 import org.arr.theory.capacity.RankingTargets;
 import org.arr.theory.construction.BinaryDocIds;
+import org.arr.trie.PackedTrie;
+import org.arr.trie.PrefixTree;
 import org.junit.jupiter.api.Test;
 
 class TransformerCapacityTest {
@@ -51,36 +53,29 @@ class TransformerCapacityTest {
     }
 
     @Test
-    void binaryRepresentativesCoverEveryInnerNode() {
-        // n = 7: docIDs 000, 001, 010, 011, 100, 101, 11. Document 0 is the first under the prefixes (), 0 and 00,
-        // document 2 under 01, document 4 under 1 and 10.
-        int[][] docIds = BinaryDocIds.assign(7);
+    void selectorSumsEachDocumentPathOverPackedSlots() {
+        // n = 3: docIDs 00, 01, 1. Slot 0 is the root, slot 1 the inner node 0. Document 0 takes token 0 at both
+        // slots, document 1 token 0 at the root and 1 at slot 1, document 2 token 1 at the root.
+        PackedTrie packed = PackedTrie.of(PrefixTree.build(BinaryDocIds.assign(3), BinaryDocIds.VOCABULARY_SIZE));
 
-        assertArrayEquals(new int[] {0, 2, 4}, TransformerCapacity.prefixRepresentatives(docIds));
+        float[] selector = TransformerCapacity.selector(packed, BinaryDocIds.VOCABULARY_SIZE);
+
+        float[] expected = {
+            1, 1, 0, // slot 0, token 0
+            0, 0, 1, // slot 0, token 1
+            1, 0, 0, // slot 1, token 0
+            0, 1, 0, // slot 1, token 1
+        };
+        assertArrayEquals(expected, selector);
     }
 
     @Test
-    void atomicRepresentativeIsOneRow() {
-        int[][] docIds = {{0}, {1}, {2}, {3}};
+    void atomicSelectorIsTheIdentityAtTheRoot() {
+        int[][] docIds = {{0}, {1}, {2}};
+        PackedTrie packed = PackedTrie.of(PrefixTree.build(docIds, 3));
 
-        assertArrayEquals(new int[] {0}, TransformerCapacity.prefixRepresentatives(docIds));
-    }
+        float[] selector = TransformerCapacity.selector(packed, 3);
 
-    @Test
-    void selectorSumsEachDocumentPath() {
-        int[][] docIds = BinaryDocIds.assign(3);
-        int[] representatives = TransformerCapacity.prefixRepresentatives(docIds);
-        int length = 2;
-        int vocabulary = 2;
-
-        float[] selector = TransformerCapacity.selector(docIds, representatives, length, vocabulary);
-
-        for (int d = 0; d < docIds.length; d++) {
-            float ones = 0;
-            for (int entry = d; entry < selector.length; entry += docIds.length) {
-                ones += selector[entry];
-            }
-            assertEquals(docIds[d].length, ones, 0, "document " + d);
-        }
+        assertArrayEquals(new float[] {1, 0, 0, 0, 1, 0, 0, 0, 1}, selector);
     }
 }
