@@ -60,7 +60,7 @@ class DualEncoderRankerTest {
                 assertEquals(k, actual.size());
                 for (int i = 0; i < k; i++) {
                     assertEquals(expected.get(i).score(), actual.get(i).score(), 1e-4, "score at rank " + (i + 1));
-                    if (Math.abs(expected.get(i).score() - nextScore(expected, i)) > 1e-4) {
+                    if (!tiedWithNeighbour(expected, i)) {
                         assertEquals(expected.get(i).documentId(), actual.get(i).documentId(), "document at rank " + (i + 1));
                     }
                 }
@@ -114,8 +114,12 @@ class DualEncoderRankerTest {
                 8, false, Similarity.COSINE, 0.0));
     }
 
-    private static double nextScore(List<ScoredDocument> ranking, int i) {
-        return i + 1 < ranking.size() ? ranking.get(i + 1).score() : Double.NEGATIVE_INFINITY;
+    /** Returns whether the score at rank {@code i} is within 1e-4 of the score just above or just below it. */
+    private static boolean tiedWithNeighbour(List<ScoredDocument> ranking, int i) {
+        double score = ranking.get(i).score();
+        boolean above = i > 0 && Math.abs(ranking.get(i - 1).score() - score) <= 1e-4;
+        boolean below = i + 1 < ranking.size() && Math.abs(ranking.get(i + 1).score() - score) <= 1e-4;
+        return above || below;
     }
 
     static float dot(float[] a, float[] b) {
