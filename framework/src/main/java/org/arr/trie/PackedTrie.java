@@ -57,8 +57,15 @@ public final class PackedTrie {
         }
     }
 
-    /** Packs the inner nodes of a trie. */
+    /**
+     * Packs the inner nodes of a trie.
+     *
+     * @throws IllegalArgumentException if the trie has no documents
+     */
     public static PackedTrie of(PrefixTree trie) {
+        if (trie.childCount(trie.root()) == 0) {
+            throw new IllegalArgumentException("Cannot pack a trie without documents");
+        }
         int[] nodeSlot = new int[trie.nodeCount()];
         Arrays.fill(nodeSlot, -1);
         int[] slotNode = new int[trie.nodeCount()];

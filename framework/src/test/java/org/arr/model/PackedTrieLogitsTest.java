@@ -28,8 +28,9 @@ class PackedTrieLogitsTest {
             out.add(prefix);
             return;
         }
+        // The first child is always kept, so every inner node has a child and every path ends at a docID.
         for (int token = 0; token < vocabulary; token++) {
-            if (prefix.length == 0 && token == 0 || random.nextDouble() < 0.7) {
+            if (token == 0 || random.nextDouble() < 0.7) {
                 int[] next = java.util.Arrays.copyOf(prefix, prefix.length + 1);
                 next[prefix.length] = token;
                 grow(random, next, vocabulary, maxDepth, out);
