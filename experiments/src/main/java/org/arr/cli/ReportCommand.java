@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
         description = {
             "Aggregate run directories into tables (Markdown, CSV, LaTeX), significance tests and plots (PNG, SVG).",
             "Runs are grouped into variants by their resolved-config differences (seed excluded); each measure gets"
-                + " its mean and 95% confidence interval over seeds. Unfinished runs are listed and left out."
+                + " its mean and 95%% confidence interval over seeds. Unfinished runs are listed and left out."
         })
 public final class ReportCommand implements Callable<Integer> {
 
