@@ -84,9 +84,10 @@ public final class ArrTransformer extends PreNormTransformerStack {
         NDArray columns = manager.arange(0, (int) time, 1, DataType.INT64);
         if (tree) {
             NDArray depths = inputs.get(4).toType(DataType.INT64, false);
-            if (depths.max().getLong() > config.maxDocIdLength()) {
-                throw new IllegalArgumentException("A docID tree node has depth " + depths.max().getLong()
-                        + " but maxDocIdLength is " + config.maxDocIdLength());
+            long deepest = depths.max().getLong();
+            if (deepest > config.maxDocIdLength()) {
+                throw new IllegalArgumentException("A docID tree node has depth " + deepest + " but maxDocIdLength is "
+                        + config.maxDocIdLength());
             }
             columns = NDArrays.concat(new NDList(manager.arange(0, (int) queryWidth, 1, DataType.INT64), depths.add(queryWidth)));
         }
