@@ -139,7 +139,10 @@ final class RunCommand implements Callable<Integer> {
                 arguments.add(argument);
             }
         }
-        arguments.addAll(List.of("--out", folder.toString(), "--claim-cells", "--no-progress"));
+        arguments.addAll(List.of("--out", folder.toString(), "--claim-cells"));
+        if (!arguments.contains("--no-progress")) {
+            arguments.add("--no-progress");
+        }
         return arguments;
     }
 
