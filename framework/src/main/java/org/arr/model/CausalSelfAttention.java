@@ -91,7 +91,7 @@ final class CausalSelfAttention extends AbstractBlock {
         NDArray queryValue = value.get(head);
         NDArray queryContext = attend(query.get(head), queryKey, queryValue, queryBias, scale, training);
 
-        // Each trie slot sees every query key and the keys of its ancestors: [B, H, S, A, d_head] after the gather.
+        // Each trie slot attends to every query key and to the keys of its ancestors: [B, H, S, A, d_head] after the gather.
         NDArray slotQuery = query.get(tail);
         NDArray ancestorKey = key.get(tail).get(new NDIndex(":, :, {}", ancestors));
         NDArray ancestorValue = value.get(tail).get(new NDIndex(":, :, {}", ancestors));

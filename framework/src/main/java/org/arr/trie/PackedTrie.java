@@ -64,7 +64,7 @@ public final class PackedTrie {
      */
     public static PackedTrie of(PrefixTree trie) {
         if (trie.childCount(trie.root()) == 0) {
-            throw new IllegalArgumentException("Cannot pack a trie without documents");
+            throw new IllegalArgumentException("Cannot pack an empty trie: it has no documents");
         }
         int[] nodeSlot = new int[trie.nodeCount()];
         Arrays.fill(nodeSlot, -1);
@@ -106,7 +106,7 @@ public final class PackedTrie {
     }
 
     /**
-     * Returns the row-major {@code [slots, A]} table whose row {@code k} holds, at column {@code j}, the slot of the
+     * Returns the row-major {@code [slots, A]} table whose row {@code k} contains, at column {@code j}, the slot of the
      * ancestor of slot {@code k}'s node at depth {@code j} (the node itself at its own depth), and 0 past it.
      */
     public long[] ancestorSlots() {
@@ -123,7 +123,7 @@ public final class PackedTrie {
         return nodeSlot[node];
     }
 
-    /** Returns the trie node held by a slot. */
+    /** Returns the trie node of a slot. */
     public int nodeAt(int slot) {
         return slotNode[slot];
     }

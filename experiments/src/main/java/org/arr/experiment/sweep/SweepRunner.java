@@ -48,7 +48,7 @@ public final class SweepRunner {
     /**
      * Returns a runner for one of several jobs that work through the same cells at once: before it runs an
      * unfinished cell it creates {@code <sweep folder>/.claims/<cell id>} (an atomic create-if-absent), and it leaves
-     * cells whose claim file exists to the job that made it. Whoever starts the jobs removes {@code .claims} before
+     * cells whose claim file exists to the job that made it. The caller that starts the jobs removes {@code .claims} before
      * and after them.
      */
     public static SweepRunner claiming(CellRunner cellRunner) {

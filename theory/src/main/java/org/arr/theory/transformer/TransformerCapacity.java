@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * <p><b>Training.</b> Every step is one full batch over all {@code m} queries and all {@code n} documents. One
  * forward row per query over the packed trie ({@link ArrModel#trieLogits}) gives the next-token log-probabilities
  * at every inner node, and summing them along each document's path gives the sequence log-probability
- * {@code s(q, d) = log p(d | q) = sum_i log p(t_i(d) | q, t_<i(d))} of every docID. A row holds
+ * {@code s(q, d) = log p(d | q) = sum_i log p(t_i(d) | q, t_<i(d))} of every docID. A row contains
  * {@code queryLength + I + 1} tokens for {@code I + 1} inner nodes (10 for binary docIDs of 7 documents), instead
  * of one teacher-forced row per docID prefix; on the complete task of 7 documents a step took 0.16 s instead of
  * 0.29 s. The loss is the mean over queries of the tiered Plackett-Luce loss {@link ListwiseLoss} on
