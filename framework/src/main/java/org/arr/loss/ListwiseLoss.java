@@ -65,18 +65,12 @@ public final class ListwiseLoss implements RankingLoss {
         stepToken = new long[documents * maxLength];
         stepMask = new float[documents * maxLength];
         for (int d = 0; d < documents; d++) {
-            int node = trie.leafOf(d);
-            int[] path = new int[trie.depth(node)];
-            for (int current = node; current != trie.root(); current = trie.parent(current)) {
-                path[trie.depth(current) - 1] = current;
-            }
-            int parent = trie.root();
-            for (int i = 0; i < path.length; i++) {
-                int slot = d * maxLength + i;
-                stepSlot[slot] = packed.slotOf(parent);
-                stepToken[slot] = trie.tokenInto(path[i]);
-                stepMask[slot] = 1;
-                parent = path[i];
+            for (int node = trie.leafOf(d); node != trie.root(); node = trie.parent(node)) {
+                int parent = trie.parent(node);
+                int step = d * maxLength + trie.depth(parent);
+                stepSlot[step] = packed.slotOf(parent);
+                stepToken[step] = trie.tokenInto(node);
+                stepMask[step] = 1;
             }
         }
         cachedTrie = trie;
