@@ -2,12 +2,14 @@ package org.arr.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.arr.theory.construction.BinaryTreeConstruction;
 import org.arr.theory.experiment.CapacityExperiment;
 import org.arr.theory.experiment.CapacityRow;
@@ -33,15 +35,16 @@ import picocli.CommandLine.Option;
                     + "construction with a 1-dimensional hidden state (exact check), and causal transformers of one "
                     + "fixed dModel with binary and with atomic docIDs, trained and checked exactly.",
             "Writes capacity.csv (task, model, docid_scheme, n, queries, dim, fraction_realized, seconds) and "
-                    + "capacity-<task>.png/.svg into the output directory, and prints a summary table."
+                    + "capacity-<task>.png/.svg into the output directory, and prints a summary table (also written "
+                    + "to summary.tsv)."
         })
 final class TheoryCapacityCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TheoryCapacityCommand.class);
 
-    @Option(names = "--quick", description = "Small settings: complete task n = 3..7, 500 sampled permutations for "
-            + "n = 6, 8, 10, 12, 16 and 1600 for n = 7, 2 restarts of at most 2000 Adam steps per dual-encoder fit, "
-            + "and transformers on the tasks with n <= 7 and at most 1600 queries (all but the complete n = 7 task).")
+    @Option(names = "--quick", description = "Small settings: complete task n = 3..7 and 500 sampled permutations for "
+            + "n = 6, 8, 10, 12, 16, 2 restarts of at most 2000 Adam steps per dual-encoder fit, and transformers on "
+            + "the tasks with n <= 7 (joint phase of at most 2000 steps, up to 6 repair rounds, 2 restarts).")
     boolean quick;
 
     @Option(names = "--out", paramLabel = "DIR",
@@ -62,9 +65,25 @@ final class TheoryCapacityCommand implements Callable<Integer> {
     @Option(names = "--heads", description = "Attention heads, a divisor of --d-model (default: 1).")
     Integer heads;
 
-    @Option(names = "--transformer-steps", description = "Maximum full-batch steps per transformer restart "
-            + "(default: 4000 with --quick, else 6000).")
+    @Option(names = "--transformer-steps", description = "Maximum full-batch steps of a transformer's joint phase "
+            + "per restart (default: 2000 with --quick, else 6000).")
     Integer transformerSteps;
+
+    @Option(names = "--repair-rounds", description = "Rounds of the repair phase, which redraws and refits the "
+            + "embeddings of the queries a transformer does not realize, with the network fixed; 0 skips it "
+            + "(default: 6).")
+    Integer repairRounds;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "Processes. With 2 or more, the sampled-permutations "
+            + "tasks run in a second process, in parallel with the complete task; its log goes to sampled-part.log "
+            + "in the output directory (default: 2 on a machine with at least 2 cores, else 1).")
+    Integer jobs;
+
+    /** Task families that this process runs; a parent process starts its child with {@code --part sampled}. */
+    enum Part { all, complete, sampled }
+
+    @Option(names = "--part", hidden = true, defaultValue = "all")
+    Part part;
 
     @Option(names = "--seed", defaultValue = "13", description = "Seed of the sampled permutations and the "
             + "embedding initializations (default: ${DEFAULT-VALUE}).")
@@ -86,25 +105,60 @@ final class TheoryCapacityCommand implements Callable<Integer> {
             config = config.withTransformer(new TransformerCapacity.Settings(dModel != null ? dModel : base.dModel(),
                     layers != null ? layers : base.layers(), heads != null ? heads : base.heads(), base.mlpRatio(),
                     base.queryLength(), transformerSteps != null ? transformerSteps : base.maxSteps(),
-                    base.learningRate(), base.finalLearningRate(), base.patience(), base.restarts(), base.seed()));
+                    base.learningRate(), base.finalLearningRate(), base.embeddingRateFactor(), base.margin(),
+                    base.patience(), repairRounds != null ? repairRounds : base.repairRounds(), base.repairSteps(),
+                    base.repairLearningRate(), base.restarts(), base.seed()));
         }
-        LOG.info("Capacity experiment ({} settings), seed {}", quick ? "quick" : "full", seed);
+        int processes = jobs != null ? jobs : Math.min(2, Runtime.getRuntime().availableProcessors());
+        if (processes < 1) {
+            throw new IllegalArgumentException("--jobs must be at least 1, got " + processes);
+        }
+        boolean split = part == Part.all && processes >= 2 && config.completeNs().length > 0 && !config.sampled().isEmpty();
+        if (split || part == Part.complete) {
+            config = config.completeOnly();
+        } else if (part == Part.sampled) {
+            config = config.sampledOnly();
+        }
+        LOG.info("Capacity experiment ({} settings), seed {}{}", quick ? "quick" : "full", seed,
+                split ? ", sampled-permutations tasks in a second process" : "");
 
-        CapacityExperiment.Report report = new CapacityExperiment(config).run();
+        Path staging = directory.staging();
+        Path childOut = staging.resolve("sampled-part");
+        Path childLog = staging.resolve("sampled-part.log");
+        Process child = split ? startSampledPart(childOut, childLog) : null;
+        List<String> rows = new ArrayList<>();
+        List<String> summary = new ArrayList<>();
+        try {
+            CapacityExperiment.Report report = new CapacityExperiment(config).run();
+            for (CapacityRow row : report.rows()) {
+                rows.add(row.toCsv());
+            }
+            for (CapacityExperiment.FamilyResult family : report.families()) {
+                CapacityPlot.write(family.title(), family.curves(), staging, "capacity-" + fileName(family.task()));
+            }
+            summary.addAll(summaryLines(report));
+            if (child != null) {
+                mergeSampledPart(child, childOut, childLog, staging, rows, summary);
+                child = null;
+            }
+        } finally {
+            if (child != null) {
+                child.destroy();
+            }
+        }
 
-        List<String> lines = new ArrayList<>();
-        lines.add(CapacityRow.CSV_HEADER);
-        for (CapacityRow row : report.rows()) {
-            lines.add(row.toCsv());
-        }
-        Files.write(directory.staging().resolve("capacity.csv"), lines);
-        for (CapacityExperiment.FamilyResult family : report.families()) {
-            CapacityPlot.write(family.title(), family.curves(), directory.staging(), "capacity-" + fileName(family.task()));
-        }
+        List<String> csv = new ArrayList<>();
+        csv.add(CapacityRow.CSV_HEADER);
+        csv.addAll(rows);
+        Files.write(staging.resolve("capacity.csv"), csv);
+        List<String> table = new ArrayList<>();
+        table.add(SUMMARY_HEADER);
+        table.addAll(summary);
+        Files.write(staging.resolve(SUMMARY_FILE), table);
         Path written = directory.commit();
 
         PrintWriter stdout = spec.commandLine().getOut();
-        printSummary(report, stdout);
+        table.forEach(stdout::println);
         double seconds = (System.nanoTime() - start) / 1e9;
         stdout.printf(Locale.ROOT, "wrote %s (wall time %.1f s)%n", written, seconds);
         stdout.flush();
@@ -112,20 +166,93 @@ final class TheoryCapacityCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Prints one TSV row per task and n: the counting bound, the dual encoder and the construction dimension. */
-    private static void printSummary(CapacityExperiment.Report report, PrintWriter stdout) {
-        stdout.println("task\tn\tqueries\tcounting_bound_dim\tde_free_embeddings_dim\tarr_construction_dim"
-                + "\tarr_construction_fraction\tarr_transformer_binary_fraction\tarr_transformer_atomic_fraction");
+    /** Starts this command in a child process for the sampled-permutations tasks, writing into {@code out}. */
+    private Process startSampledPart(Path out, Path log) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(ArrCommand.class.getName());
+        command.addAll(List.of("theory", "capacity", "--part", "sampled", "--jobs", "1", "--seed", Long.toString(seed),
+                "--out", out.toString()));
+        if (quick) {
+            command.add("--quick");
+        }
+        if (noTransformer) {
+            command.add("--no-transformer");
+        }
+        addOption(command, "--d-model", dModel);
+        addOption(command, "--layers", layers);
+        addOption(command, "--heads", heads);
+        addOption(command, "--transformer-steps", transformerSteps);
+        addOption(command, "--repair-rounds", repairRounds);
+        LOG.info("Started the sampled-permutations tasks in a second process; its log is {}", log);
+        return new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(log.toFile()).start();
+    }
+
+    private static void addOption(List<String> command, String name, Integer value) {
+        if (value != null) {
+            command.add(name);
+            command.add(value.toString());
+        }
+    }
+
+    /**
+     * Waits for the child process and moves its CSV rows, summary lines and plots into this run's output.
+     *
+     * @throws IllegalStateException if the child failed (its log is kept in the output directory)
+     */
+    private static void mergeSampledPart(Process child, Path childOut, Path childLog, Path staging, List<String> rows,
+            List<String> summary) throws IOException {
+        int code;
+        try {
+            code = child.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the sampled-permutations process", e);
+        }
+        if (code != 0) {
+            throw new IllegalStateException("The sampled-permutations process exited with code " + code + "; see its log "
+                    + childLog + " (the partial output stays in " + staging + ")");
+        }
+        List<String> childRows = Files.readAllLines(childOut.resolve("capacity.csv"));
+        rows.addAll(childRows.subList(1, childRows.size()));
+        List<String> childSummary = Files.readAllLines(childOut.resolve(SUMMARY_FILE));
+        summary.addAll(childSummary.subList(1, childSummary.size()));
+        try (Stream<Path> files = Files.list(childOut)) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                if (name.startsWith("capacity-")) {
+                    Files.move(file, staging.resolve(name));
+                } else {
+                    Files.delete(file);
+                }
+            }
+        }
+        Files.delete(childOut);
+    }
+
+    private static final String SUMMARY_FILE = "summary.tsv";
+    private static final String SUMMARY_HEADER = "task\tn\tqueries\tcounting_bound_dim\tde_free_embeddings_dim"
+            + "\tarr_construction_dim\tarr_construction_fraction\tarr_transformer_binary_fraction"
+            + "\tarr_transformer_atomic_fraction";
+
+    /** Returns one TSV line per task and n: the counting bound, the dual encoder and the construction dimension. */
+    private static List<String> summaryLines(CapacityExperiment.Report report) {
+        List<String> lines = new ArrayList<>();
         for (CapacityExperiment.FamilyResult family : report.families()) {
             for (CapacityExperiment.SizeResult size : family.sizes()) {
                 String construction = size.constructionFraction() == 1.0
                         ? Integer.toString(BinaryTreeConstruction.HIDDEN_DIMENSION) : "none";
-                stdout.println(family.task() + "\t" + size.n() + "\t" + size.queries() + "\t" + size.countingBoundDim()
+                lines.add(family.task() + "\t" + size.n() + "\t" + size.queries() + "\t" + size.countingBoundDim()
                         + "\t" + (size.dualEncoderDim() > 0 ? Integer.toString(size.dualEncoderDim()) : "none") + "\t"
                         + construction + "\t" + fraction(size.constructionFraction()) + "\t"
                         + fraction(size.transformerBinaryFraction()) + "\t" + fraction(size.transformerAtomicFraction()));
             }
         }
+        return lines;
     }
 
     private static String fraction(double value) {

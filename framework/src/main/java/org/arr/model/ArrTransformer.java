@@ -43,6 +43,11 @@ public final class ArrTransformer extends PreNormTransformerStack {
         this.head = addChildBlock("head", Linear.builder().setUnits(config.docIdVocabularySize()).build());
     }
 
+    /** Returns the row of the token embedding table that holds query token {@code token}. */
+    public static int queryTokenRow(int token) {
+        return token + 1;
+    }
+
     public ArrModelConfig config() {
         return config;
     }

@@ -25,6 +25,9 @@ import java.util.List;
  */
 public abstract class PreNormTransformerStack extends AbstractBlock {
 
+    /** Name of the token embedding table among the parameters. */
+    public static final String TOKEN_EMBEDDING = "tokenEmbedding";
+
     /** Attention bias of a key that a position must not attend to. */
     protected static final float MASKED = -1e9f;
 
@@ -46,7 +49,7 @@ public abstract class PreNormTransformerStack extends AbstractBlock {
         super(version);
         this.dropout = dropout;
         this.tokenEmbedding = addParameter(Parameter.builder()
-                .setName("tokenEmbedding")
+                .setName(TOKEN_EMBEDDING)
                 .setType(Parameter.Type.WEIGHT)
                 .optShape(new Shape(embeddingRows, dModel))
                 .build());

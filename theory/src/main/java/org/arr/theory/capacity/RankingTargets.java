@@ -211,27 +211,42 @@ public final class RankingTargets {
 
     /**
      * Returns whether scores realize a query's target: the minimum score of every tier is strictly greater than
-     * the maximum score of the next tier.
+     * the maximum score of the next tier, that is {@link #margin} is positive.
      *
      * @param scores one score per document
      */
     public boolean isRealized(int query, double[] scores) {
+        return margin(query, scores) > 0;
+    }
+
+    /**
+     * Returns the margin by which scores realize a query's target: the smallest difference, over consecutive
+     * tiers {@code t} and {@code t + 1}, between the minimum score in tier {@code t} and the maximum score in tier
+     * {@code t + 1}. It is positive exactly when the target is realized, and NaN when a score is NaN.
+     *
+     * @param scores one score per document
+     */
+    public double margin(int query, double[] scores) {
         int[] queryOrder = order[query];
         int[] starts = tierStarts[query];
-        double previousMin = Double.POSITIVE_INFINITY;
+        double margin = Double.POSITIVE_INFINITY;
+        double previousMin = Double.NaN;
         for (int tier = 0; tier + 1 < starts.length; tier++) {
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
             for (int position = starts[tier]; position < starts[tier + 1]; position++) {
                 double score = scores[queryOrder[position]];
+                if (Double.isNaN(score)) {
+                    return Double.NaN;
+                }
                 min = Math.min(min, score);
                 max = Math.max(max, score);
             }
-            if (!(max < previousMin)) {
-                return false;
+            if (tier > 0) {
+                margin = Math.min(margin, previousMin - max);
             }
             previousMin = min;
         }
-        return true;
+        return margin;
     }
 }

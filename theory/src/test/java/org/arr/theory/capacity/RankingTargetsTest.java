@@ -40,6 +40,42 @@ class RankingTargetsTest {
         assertEquals(expected, RankingTargets.fromGrades(new int[][] {grades}).isRealized(0, scores));
     }
 
+    @Property(tries = 300)
+    void marginIsSmallestGapBetweenAdjacentGrades(@ForAll @IntRange(min = 2, max = 8) int n, @ForAll long seed) {
+        Random random = new Random(seed);
+        int[] grades = new int[n];
+        do {
+            for (int i = 0; i < n; i++) {
+                grades[i] = random.nextInt(3);
+            }
+        } while (java.util.Arrays.stream(grades).distinct().count() < 2);
+        double[] scores = new double[n];
+        for (int i = 0; i < n; i++) {
+            scores[i] = random.nextInt(5) - 2 + 0.25 * random.nextInt(3);
+        }
+
+        // Brute force: the smallest s_a - s_b over pairs where b has the next lower grade present below a's grade.
+        int[] present = java.util.Arrays.stream(grades).distinct().sorted().toArray();
+        double expected = Double.POSITIVE_INFINITY;
+        boolean allPairsOrdered = true;
+        for (int a = 0; a < n; a++) {
+            for (int b = 0; b < n; b++) {
+                int rankA = java.util.Arrays.binarySearch(present, grades[a]);
+                int rankB = java.util.Arrays.binarySearch(present, grades[b]);
+                if (rankA == rankB + 1) {
+                    expected = Math.min(expected, scores[a] - scores[b]);
+                }
+                if (grades[a] > grades[b] && !(scores[a] > scores[b])) {
+                    allPairsOrdered = false;
+                }
+            }
+        }
+        RankingTargets targets = RankingTargets.fromGrades(new int[][] {grades});
+        assertEquals(expected, targets.margin(0, scores), 1e-12);
+        assertEquals(allPairsOrdered, expected > 0);
+        assertEquals(allPairsOrdered, targets.isRealized(0, scores));
+    }
+
     @Test
     void fullRankingHasSingletonTiers() {
         RankingTargets targets = RankingTargets.fullRankings(new int[][] {{2, 0, 1}}, 3);
@@ -48,6 +84,9 @@ class RankingTargetsTest {
         assertEquals(true, targets.isRealized(0, new double[] {1, 0, 2}));
         assertEquals(false, targets.isRealized(0, new double[] {1, 1, 2}));
         assertEquals(false, targets.isRealized(0, new double[] {1, Double.NaN, 2}));
+        assertEquals(1.0, targets.margin(0, new double[] {1, 0, 2}));
+        assertEquals(-1.0, targets.margin(0, new double[] {0, 1, 2}));
+        assertEquals(Double.NaN, targets.margin(0, new double[] {1, Double.NaN, 2}));
     }
 
     @Test
