@@ -3,7 +3,6 @@ package org.arr.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,13 +44,7 @@ final class SweepExecution {
     static int runJobs(Sweep sweep, Path folder, int jobs, List<String> childArguments, PrintWriter stdout,
             PrintWriter stderr) throws IOException, InterruptedException {
         clearClaims(folder);
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(ArrCommand.class.getName());
-        command.addAll(childArguments);
+        List<String> command = ChildCommand.of(childArguments);
         LOG.info("Sweep {}: starting {} jobs in {}", sweep.name(), jobs, folder);
 
         List<Process> children = new ArrayList<>();

@@ -2,7 +2,6 @@ package org.arr.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -168,14 +167,8 @@ final class TheoryCapacityCommand implements Callable<Integer> {
 
     /** Starts this command in a child process for the sampled-permutations tasks, writing into {@code out}. */
     private Process startSampledPart(Path out, Path log) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(ArrCommand.class.getName());
-        command.addAll(List.of("theory", "capacity", "--part", "sampled", "--jobs", "1", "--seed", Long.toString(seed),
-                "--out", out.toString()));
+        List<String> command = new ArrayList<>(List.of("theory", "capacity", "--part", "sampled", "--jobs", "1", "--seed",
+                Long.toString(seed), "--out", out.toString()));
         if (quick) {
             command.add("--quick");
         }
@@ -188,7 +181,7 @@ final class TheoryCapacityCommand implements Callable<Integer> {
         addOption(command, "--transformer-steps", transformerSteps);
         addOption(command, "--repair-rounds", repairRounds);
         LOG.info("Started the sampled-permutations tasks in a second process; its log is {}", log);
-        return new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        return new ProcessBuilder(ChildCommand.of(command)).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(log.toFile()).start();
     }
 

@@ -17,12 +17,7 @@ class RankingTargetsTest {
     @Property(tries = 300)
     void realizedMatchesPairwiseDefinition(@ForAll @IntRange(min = 2, max = 8) int n, @ForAll long seed) {
         Random random = new Random(seed);
-        int[] grades = new int[n];
-        do {
-            for (int i = 0; i < n; i++) {
-                grades[i] = random.nextInt(3);
-            }
-        } while (java.util.Arrays.stream(grades).distinct().count() < 2);
+        int[] grades = randomGrades(random, n);
         double[] scores = new double[n];
         for (int i = 0; i < n; i++) {
             // Few distinct values, so ties and near-orders are common.
@@ -43,12 +38,7 @@ class RankingTargetsTest {
     @Property(tries = 300)
     void marginIsSmallestGapBetweenAdjacentGrades(@ForAll @IntRange(min = 2, max = 8) int n, @ForAll long seed) {
         Random random = new Random(seed);
-        int[] grades = new int[n];
-        do {
-            for (int i = 0; i < n; i++) {
-                grades[i] = random.nextInt(3);
-            }
-        } while (java.util.Arrays.stream(grades).distinct().count() < 2);
+        int[] grades = randomGrades(random, n);
         double[] scores = new double[n];
         for (int i = 0; i < n; i++) {
             scores[i] = random.nextInt(5) - 2 + 0.25 * random.nextInt(3);
@@ -74,6 +64,17 @@ class RankingTargetsTest {
         assertEquals(expected, targets.margin(0, scores), 1e-12);
         assertEquals(allPairsOrdered, expected > 0);
         assertEquals(allPairsOrdered, targets.isRealized(0, scores));
+    }
+
+    /** Returns {@code n} grades in {@code 0..2} with at least two distinct values. */
+    private static int[] randomGrades(Random random, int n) {
+        int[] grades = new int[n];
+        do {
+            for (int i = 0; i < n; i++) {
+                grades[i] = random.nextInt(3);
+            }
+        } while (java.util.Arrays.stream(grades).distinct().count() < 2);
+        return grades;
     }
 
     @Test
