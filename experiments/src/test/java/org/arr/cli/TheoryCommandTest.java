@@ -49,6 +49,27 @@ class TheoryCommandTest {
     }
 
     @Test
+    void capacityMergesSecondProcessOutput(@TempDir Path temp) throws IOException {
+        // --quick without transformers: the complete task runs here, the sampled task in a child process.
+        Path output = temp.resolve("capacity");
+        assertEquals(0, run("theory", "capacity", "--quick", "--no-transformer", "--jobs", "2", "--out",
+                output.toString()));
+
+        List<String> summary = Files.readAllLines(output.resolve("summary.tsv"));
+        assertEquals(1 + 5 + 5, summary.size(), summary.toString());
+        assertTrue(summary.get(5).startsWith("complete\t7\t5040\t6\t6\t1\t"), summary.get(5));
+        assertTrue(summary.get(10).startsWith("sampled(m=500)\t16\t500\t3\t"), summary.get(10));
+        List<String> rows = Files.readAllLines(output.resolve("capacity.csv"));
+        assertTrue(rows.stream().anyMatch(row -> row.startsWith("complete,counting_bound,none,7,5040,6,")), rows.toString());
+        assertTrue(rows.stream().anyMatch(row -> row.startsWith("sampled(m=500),arr_construction,binary,16,500,1,1.0")),
+                rows.toString());
+        assertTrue(Files.size(output.resolve("capacity-complete.png")) > 10_000);
+        assertTrue(Files.size(output.resolve("capacity-sampled-m-500.png")) > 10_000);
+        assertTrue(Files.exists(output.resolve("sampled-part.log")));
+        assertTrue(Files.notExists(output.resolve("sampled-part")));
+    }
+
+    @Test
     void criticalNWritesTablesAndPlots(@TempDir Path temp) throws IOException {
         Path output = temp.resolve("critical");
         assertEquals(0, run("theory", "critical-n", "--k", "2", "--dims", "2..3", "--max-n", "12", "--restarts", "5",
