@@ -41,9 +41,10 @@ final class TheoryCapacityCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TheoryCapacityCommand.class);
 
-    @Option(names = "--quick", description = "Small settings: complete task n = 3..7 and 500 sampled permutations for "
-            + "n = 6, 8, 10, 12, 16, 2 restarts of at most 2000 Adam steps per dual-encoder fit, and transformers on "
-            + "the tasks with n <= 7 (joint phase of at most 2000 steps, up to 6 repair rounds, 2 restarts).")
+    @Option(names = "--quick", description = "Small settings: complete task n = 3..7, 500 sampled permutations for "
+            + "n = 6, 8, 10, 12, 16 and 4000 for n = 8, 2 restarts of at most 2000 Adam steps per dual-encoder fit, "
+            + "and transformers on complete n = 3..7 and sampled n = 6 (joint phase of at most 2000 steps) and, with "
+            + "binary docIDs only, on sampled n = 8 (4000 steps); up to 10 repair rounds and 2 restarts.")
     boolean quick;
 
     @Option(names = "--out", paramLabel = "DIR",
@@ -70,16 +71,16 @@ final class TheoryCapacityCommand implements Callable<Integer> {
 
     @Option(names = "--repair-rounds", description = "Rounds of the repair phase, which redraws and refits the "
             + "embeddings of the queries a transformer does not realize, with the network fixed; 0 skips it "
-            + "(default: 6).")
+            + "(default: 10).")
     Integer repairRounds;
 
-    @Option(names = "--jobs", paramLabel = "N", description = "Processes. With 2 or more, the sampled-permutations "
-            + "tasks run in a second process, in parallel with the complete task; its log goes to sampled-part.log "
+    @Option(names = "--jobs", paramLabel = "N", description = "Processes. With 2 or more, the last sampled-permutations "
+            + "family runs in a second process, in parallel with the other tasks; its log goes to last-family.log "
             + "in the output directory (default: 2 on a machine with at least 2 cores, else 1).")
     Integer jobs;
 
-    /** Task families that this process runs; a parent process starts its child with {@code --part sampled}. */
-    enum Part { all, complete, sampled }
+    /** Task families that this process runs; a parent process runs {@code rest} and starts its child with {@code last}. */
+    enum Part { all, rest, last }
 
     @Option(names = "--part", hidden = true, defaultValue = "all")
     Part part;
@@ -112,18 +113,18 @@ final class TheoryCapacityCommand implements Callable<Integer> {
         if (processes < 1) {
             throw new IllegalArgumentException("--jobs must be at least 1, got " + processes);
         }
-        boolean split = part == Part.all && processes >= 2 && config.completeNs().length > 0 && !config.sampled().isEmpty();
-        if (split || part == Part.complete) {
-            config = config.completeOnly();
-        } else if (part == Part.sampled) {
-            config = config.sampledOnly();
+        boolean split = part == Part.all && processes >= 2 && !config.sampled().isEmpty();
+        if (split || part == Part.rest) {
+            config = config.withoutLastFamily();
+        } else if (part == Part.last) {
+            config = config.lastFamilyOnly();
         }
         LOG.info("Capacity experiment ({} settings), seed {}{}", quick ? "quick" : "full", seed,
-                split ? ", sampled-permutations tasks in a second process" : "");
+                split ? ", the last sampled-permutations family in a second process" : "");
 
         Path staging = directory.staging();
-        Path childOut = staging.resolve("sampled-part");
-        Path childLog = staging.resolve("sampled-part.log");
+        Path childOut = staging.resolve(CHILD_PART);
+        Path childLog = staging.resolve(CHILD_PART + ".log");
         Process child = split ? startSampledPart(childOut, childLog) : null;
         List<String> rows = new ArrayList<>();
         List<String> summary = new ArrayList<>();
@@ -165,9 +166,9 @@ final class TheoryCapacityCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Starts this command in a child process for the sampled-permutations tasks, writing into {@code out}. */
+    /** Starts this command in a child process for the last sampled-permutations family, writing into {@code out}. */
     private Process startSampledPart(Path out, Path log) throws IOException {
-        List<String> command = new ArrayList<>(List.of("theory", "capacity", "--part", "sampled", "--jobs", "1", "--seed",
+        List<String> command = new ArrayList<>(List.of("theory", "capacity", "--part", "last", "--jobs", "1", "--seed",
                 Long.toString(seed), "--out", out.toString()));
         if (quick) {
             command.add("--quick");
@@ -180,7 +181,7 @@ final class TheoryCapacityCommand implements Callable<Integer> {
         addOption(command, "--heads", heads);
         addOption(command, "--transformer-steps", transformerSteps);
         addOption(command, "--repair-rounds", repairRounds);
-        LOG.info("Started the sampled-permutations tasks in a second process; its log is {}", log);
+        LOG.info("Started the last sampled-permutations family in a second process; its log is {}", log);
         return new ProcessBuilder(ChildCommand.of(command)).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(log.toFile()).start();
     }
@@ -204,10 +205,10 @@ final class TheoryCapacityCommand implements Callable<Integer> {
             code = child.waitFor();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the sampled-permutations process", e);
+            throw new IllegalStateException("Interrupted while waiting for the process of the last family", e);
         }
         if (code != 0) {
-            throw new IllegalStateException("The sampled-permutations process exited with code " + code + "; see its log "
+            throw new IllegalStateException("The process of the last sampled-permutations family exited with code " + code + "; see its log "
                     + childLog + " (the partial output stays in " + staging + ")");
         }
         List<String> childRows = Files.readAllLines(childOut.resolve("capacity.csv"));
@@ -228,6 +229,7 @@ final class TheoryCapacityCommand implements Callable<Integer> {
     }
 
     private static final String SUMMARY_FILE = "summary.tsv";
+    private static final String CHILD_PART = "last-family";
     private static final String SUMMARY_HEADER = "task\tn\tqueries\tcounting_bound_dim\tde_free_embeddings_dim"
             + "\tarr_construction_dim\tarr_construction_fraction\tarr_transformer_binary_fraction"
             + "\tarr_transformer_atomic_fraction";

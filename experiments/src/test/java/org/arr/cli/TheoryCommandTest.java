@@ -50,23 +50,26 @@ class TheoryCommandTest {
 
     @Test
     void capacityMergesSecondProcessOutput(@TempDir Path temp) throws IOException {
-        // --quick without transformers: the complete task runs here, the sampled task in a child process.
+        // --quick without transformers: the last sampled family (4000 permutations of 8 documents) runs in a child
+        // process, everything else in this one.
         Path output = temp.resolve("capacity");
         assertEquals(0, run("theory", "capacity", "--quick", "--no-transformer", "--jobs", "2", "--out",
                 output.toString()));
 
         List<String> summary = Files.readAllLines(output.resolve("summary.tsv"));
-        assertEquals(1 + 5 + 5, summary.size(), summary.toString());
+        assertEquals(1 + 5 + 5 + 1, summary.size(), summary.toString());
         assertTrue(summary.get(5).startsWith("complete\t7\t5040\t6\t6\t1\t"), summary.get(5));
         assertTrue(summary.get(10).startsWith("sampled(m=500)\t16\t500\t3\t"), summary.get(10));
+        assertTrue(summary.get(11).startsWith("sampled(m=4000)\t8\t4000\t5\t"), summary.get(11));
         List<String> rows = Files.readAllLines(output.resolve("capacity.csv"));
         assertTrue(rows.stream().anyMatch(row -> row.startsWith("complete,counting_bound,none,7,5040,6,")), rows.toString());
         assertTrue(rows.stream().anyMatch(row -> row.startsWith("sampled(m=500),arr_construction,binary,16,500,1,1.0")),
                 rows.toString());
         assertTrue(Files.size(output.resolve("capacity-complete.png")) > 10_000);
         assertTrue(Files.size(output.resolve("capacity-sampled-m-500.png")) > 10_000);
-        assertTrue(Files.exists(output.resolve("sampled-part.log")));
-        assertTrue(Files.notExists(output.resolve("sampled-part")));
+        assertTrue(Files.size(output.resolve("capacity-sampled-m-4000.png")) > 10_000);
+        assertTrue(Files.exists(output.resolve("last-family.log")));
+        assertTrue(Files.notExists(output.resolve("last-family")));
     }
 
     @Test

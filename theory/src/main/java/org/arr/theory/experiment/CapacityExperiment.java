@@ -47,7 +47,8 @@ public final class CapacityExperiment {
      * @param fit free-embedding fit settings
      * @param taskSeed seed of the sampled permutations
      * @param transformer settings of the trained transformers (binary and atomic docIDs), or null to skip them
-     * @param maxTransformerN the transformers are trained only on tasks with at most this many documents
+     * @param maxTransformerN the transformers are trained on the complete task only up to this many documents (each
+     *     sampled family sets its own limit)
      * @param maxTransformerQueries the transformers are trained only on tasks with at most this many queries
      */
     public record Config(int[] completeNs, List<SampledTask> sampled, FitSettings fit, long taskSeed,
@@ -58,14 +59,16 @@ public final class CapacityExperiment {
             sampled = List.copyOf(sampled);
         }
 
-        /** Returns these settings without the sampled-permutations families. */
-        public Config completeOnly() {
-            return new Config(completeNs, List.of(), fit, taskSeed, transformer, maxTransformerN, maxTransformerQueries);
+        /** Returns these settings without the last sampled-permutations family. */
+        public Config withoutLastFamily() {
+            return new Config(completeNs, sampled.subList(0, sampled.size() - 1), fit, taskSeed, transformer,
+                    maxTransformerN, maxTransformerQueries);
         }
 
-        /** Returns these settings without the complete ranking task. */
-        public Config sampledOnly() {
-            return new Config(new int[0], sampled, fit, taskSeed, transformer, maxTransformerN, maxTransformerQueries);
+        /** Returns these settings with only the last sampled-permutations family (no complete task). */
+        public Config lastFamilyOnly() {
+            return new Config(new int[0], sampled.subList(sampled.size() - 1, sampled.size()), fit, taskSeed, transformer,
+                    maxTransformerN, maxTransformerQueries);
         }
 
         /** Returns these settings with other transformer settings, or none when {@code settings} is null. */
@@ -74,50 +77,56 @@ public final class CapacityExperiment {
         }
 
         /**
-         * Returns the settings of {@code --quick}: {@code n = 3..7} complete and {@code n = 6, 8, 10, 12, 16} with 500
-         * sampled permutations, 2 restarts of at most 2000 Adam steps per dual-encoder fit, and transformers of
-         * {@code dModel} 4 (a joint phase of at most 2000 full-batch steps, up to 6 repair rounds, 2 restarts) on
-         * the tasks with {@code n <= 7}: complete {@code n = 3..7} and the sampled {@code n = 6}. The complete
-         * {@code n = 6} task (720 permutations), the sampled {@code n = 6} one (500 distinct permutations, both more
-         * than {@code N_lin(6, 4) = 480}) and the complete {@code n = 7} task (5040, more than
-         * {@code N_lin(7, 4) = 1512}) are beyond every dual encoder of dimension 4 and every atomic-docID transformer
-         * of {@code dModel} 4, since one set of document vectors realizes at most {@code N_lin(n, 4)} orderings.
+         * Returns the settings of {@code --quick}: {@code n = 3..7} complete, {@code n = 6, 8, 10, 12, 16} with 500
+         * sampled permutations and {@code n = 8} with 4000, 2 restarts of at most 2000 Adam steps per dual-encoder
+         * fit, and transformers of {@code dModel} 4 (up to 10 repair rounds, 2 restarts): with binary and atomic
+         * docIDs on complete {@code n = 3..7} and on the 500 sampled permutations of 6 documents (joint phase of at
+         * most 2000 steps), and with binary docIDs on the 4000 permutations of 8 documents (4000 steps). Each of
+         * these tasks from {@code n = 6} on has more distinct permutations than {@code N_lin(n, 4)}
+         * ({@code 480, 1512, 3976} for {@code n = 6, 7, 8}), so no dual encoder of dimension 4 and no atomic-docID
+         * transformer of {@code dModel} 4 realizes all of them.
          */
         public static Config quick(long seed) {
-            return new Config(new int[] {3, 4, 5, 6, 7}, List.of(new SampledTask(500, new int[] {6, 8, 10, 12, 16}, true)),
+            return new Config(new int[] {3, 4, 5, 6, 7},
+                    List.of(new SampledTask(500, new int[] {6, 8, 10, 12, 16}, 6, ALL_KINDS, 0),
+                            new SampledTask(4000, new int[] {8}, 8, List.of(TransformerCapacity.DocIdKind.BINARY), 4000)),
                     new FitSettings(2000, 0.05, 300, 2, seed), seed, TransformerCapacity.Settings.defaults(2000, 2, seed),
                     7, 5040);
         }
 
         /**
          * Returns the full settings: {@code n = 3..8} complete, {@code n = 6..32} with 2000 sampled permutations
-         * (dual encoder and construction only) and {@code n = 8} with 4000 (more than {@code N_lin(8, 4) = 3976}),
-         * and transformers (a joint phase of at most 6000 steps, 2 restarts) on the complete tasks up to
-         * {@code n = 7} and on the 4000 permutations of 8 documents.
+         * (dual encoder and construction only) and {@code n = 8} with 4000, and transformers (2 restarts) on the
+         * complete tasks up to {@code n = 7} (joint phase of at most 4000 steps) and on the 4000 permutations of 8
+         * documents (6000 steps).
          *
-         * <p>NOTE: these settings have not been run to the end. On the 4000 permutations of 8 documents a joint
-         * phase of 2000 steps (about 100 s per 1000 steps on one core) realized 3129 rankings, too few for the repair
-         * phase. Whether 6000 steps suffice is not measured.
+         * <p>NOTE: these settings have not been run to the end.
          */
         public static Config full(long seed) {
             return new Config(new int[] {3, 4, 5, 6, 7, 8},
-                    List.of(new SampledTask(2000, new int[] {6, 7, 8, 10, 12, 16, 20, 24, 32}, false),
-                            new SampledTask(4000, new int[] {8}, true)),
-                    new FitSettings(5000, 0.05, 500, 3, seed), seed, TransformerCapacity.Settings.defaults(6000, 2, seed),
-                    8, 5040);
+                    List.of(new SampledTask(2000, new int[] {6, 7, 8, 10, 12, 16, 20, 24, 32}, 0, List.of(), 0),
+                            new SampledTask(4000, new int[] {8}, 8, ALL_KINDS, 6000)),
+                    new FitSettings(5000, 0.05, 500, 3, seed), seed, TransformerCapacity.Settings.defaults(4000, 2, seed),
+                    7, 5040);
         }
     }
+
+    private static final List<TransformerCapacity.DocIdKind> ALL_KINDS = List.of(TransformerCapacity.DocIdKind.values());
 
     /**
      * A family of sampled-permutations tasks: {@code queries} distinct permutations drawn for each corpus size.
      *
      * @param queries permutations drawn per corpus size
      * @param ns corpus sizes
-     * @param transformers whether the transformers are trained on this family (within the limits of the config)
+     * @param maxTransformerN the transformers are trained only on the sizes up to this one (0: none)
+     * @param transformerKinds the docID schemes of the transformers trained on this family
+     * @param transformerSteps maximum joint-phase steps of those transformers, or 0 for the config's
      */
-    public record SampledTask(int queries, int[] ns, boolean transformers) {
+    public record SampledTask(int queries, int[] ns, int maxTransformerN, List<TransformerCapacity.DocIdKind> transformerKinds,
+            int transformerSteps) {
         public SampledTask {
             ns = ns.clone();
+            transformerKinds = List.copyOf(transformerKinds);
         }
 
         @Override
@@ -183,20 +192,20 @@ public final class CapacityExperiment {
         List<CapacityRow> rows = new ArrayList<>();
         List<FamilyResult> families = new ArrayList<>();
         if (config.completeNs().length > 0) {
-            families.add(runFamily("complete", "Complete ranking task (all n! permutations)", config.completeNs(), true,
-                    SyntheticTargets::complete, rows));
+            families.add(runFamily("complete", "Complete ranking task (all n! permutations)", config.completeNs(),
+                    config.maxTransformerN(), ALL_KINDS, 0, SyntheticTargets::complete, rows));
         }
         for (SampledTask sampled : config.sampled()) {
             int m = sampled.queries();
             families.add(runFamily("sampled(m=" + m + ")", m + " sampled permutations per n", sampled.ns(),
-                    sampled.transformers(),
+                    sampled.maxTransformerN(), sampled.transformerKinds(), sampled.transformerSteps(),
                     n -> SyntheticTargets.sampled(n, m, config.taskSeed()), rows));
         }
         return new Report(rows, families);
     }
 
-    private FamilyResult runFamily(String task, String title, int[] ns, boolean transformers,
-            IntFunction<RankingTargets> targetsForN,
+    private FamilyResult runFamily(String task, String title, int[] ns, int maxTransformerN,
+            List<TransformerCapacity.DocIdKind> kinds, int transformerSteps, IntFunction<RankingTargets> targetsForN,
             List<CapacityRow> rows) {
         LOG.info("Capacity on task {}: n = {}", task, Arrays.toString(ns));
         List<SizeResult> results = new ArrayList<>();
@@ -204,7 +213,10 @@ public final class CapacityExperiment {
         List<Double> countingDims = new ArrayList<>();
         List<Double> dualEncoderDims = new ArrayList<>();
         List<Double> constructionDims = new ArrayList<>();
-        TransformerCapacity.Settings transformer = transformers ? config.transformer() : null;
+        TransformerCapacity.Settings transformer = kinds.isEmpty() ? null : config.transformer();
+        if (transformer != null && transformerSteps > 0) {
+            transformer = transformer.withMaxSteps(transformerSteps);
+        }
         Map<TransformerCapacity.DocIdKind, List<Double>> transformerRealized = new EnumMap<>(TransformerCapacity.DocIdKind.class);
         Map<TransformerCapacity.DocIdKind, List<Double>> transformerFailed = new EnumMap<>(TransformerCapacity.DocIdKind.class);
         for (TransformerCapacity.DocIdKind kind : TransformerCapacity.DocIdKind.values()) {
@@ -244,7 +256,8 @@ public final class CapacityExperiment {
                 Map<TransformerCapacity.DocIdKind, Double> fractions = new EnumMap<>(TransformerCapacity.DocIdKind.class);
                 for (TransformerCapacity.DocIdKind kind : TransformerCapacity.DocIdKind.values()) {
                     double fraction = Double.NaN;
-                    if (transformer != null && n <= config.maxTransformerN() && queries <= config.maxTransformerQueries()) {
+                    if (transformer != null && kinds.contains(kind) && n <= maxTransformerN
+                            && queries <= config.maxTransformerQueries()) {
                         bar.setExtraMessage("n=" + n + " transformer, " + kind.label() + " docIDs");
                         TransformerCapacity.Result trained = TransformerCapacity.train(targets, kind, transformer);
                         fraction = trained.fractionRealized();
@@ -274,7 +287,7 @@ public final class CapacityExperiment {
         curves.add(new CapacityCurve(DUAL_ENCODER_LABEL, CapacityCurve.Kind.MEASURED, sizes, dualEncoderDims));
         curves.add(new CapacityCurve(CONSTRUCTION_LABEL, CapacityCurve.Kind.MEASURED, sizes, constructionDims));
         if (transformer != null) {
-            for (TransformerCapacity.DocIdKind kind : TransformerCapacity.DocIdKind.values()) {
+            for (TransformerCapacity.DocIdKind kind : kinds) {
                 String model = "ARR transformer, " + kind.label() + " docIDs, dModel " + transformer.dModel();
                 if (kind == TransformerCapacity.DocIdKind.ATOMIC) {
                     model += " (at most N_lin(n, " + transformer.dModel() + ") rankings)";

@@ -148,11 +148,17 @@ public final class TransformerCapacity {
         /**
          * Returns the default shape and schedule: {@code dModel} 4, 2 layers, 1 head, feed-forward width 32, 4 query
          * tokens; a joint phase with a rate decaying from 0.02 to 0.0001, embedding factor 5, margin 1 and patience
-         * 600; up to 6 repair rounds of 1000 steps at rate 0.1.
+         * 600; up to 10 repair rounds of 1000 steps at rate 0.1.
          */
         public static Settings defaults(int maxSteps, int restarts, long seed) {
-            return new Settings(DEFAULT_D_MODEL, 2, 1, 8, 4, maxSteps, 0.02, 0.0001, 5, 1, 600, 6, 1000, 0.1, restarts,
+            return new Settings(DEFAULT_D_MODEL, 2, 1, 8, 4, maxSteps, 0.02, 0.0001, 5, 1, 600, 10, 1000, 0.1, restarts,
                     seed);
+        }
+
+        /** Returns these settings with another maximum number of joint-phase steps. */
+        public Settings withMaxSteps(int steps) {
+            return new Settings(dModel, layers, heads, mlpRatio, queryLength, steps, learningRate, finalLearningRate,
+                    embeddingRateFactor, margin, patience, repairRounds, repairSteps, repairLearningRate, restarts, seed);
         }
 
         /**

@@ -17,7 +17,7 @@ class CapacityExperimentTest {
     @Test
     void smallRunFindsNMinusOneAndWritesPlots(@TempDir Path temp) throws IOException {
         CapacityExperiment.Config config = new CapacityExperiment.Config(new int[] {3, 4},
-                List.of(new CapacityExperiment.SampledTask(20, new int[] {6}, false)),
+                List.of(new CapacityExperiment.SampledTask(20, new int[] {6}, 0, List.of(), 0)),
                 new FitSettings(2000, 0.05, 300, 2, 5), 5, null, 0, 0);
 
         CapacityExperiment.Report report = new CapacityExperiment(config).run();
