@@ -51,6 +51,10 @@ public final class CapacityPlot {
                 case MEASURED -> ChartStyle.styleSeries(series, measured++);
                 case FAILED -> ChartStyle.styleFailure(series, measured - 1);
             }
+            if (xs.size() == 1) {
+                // A line through one point is not drawn, so a single-size bound or reference gets a marker.
+                ChartStyle.markSinglePoint(series, curve.kind());
+            }
         }
         ChartStyle.write(chart, directory, base);
     }

@@ -6,6 +6,7 @@ import java.awt.Font;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.arr.theory.experiment.CapacityCurve;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
@@ -81,6 +82,20 @@ final class ChartStyle {
         series.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
                 new float[] {7f, 7f}, 0f));
         series.setMarker(SeriesMarkers.NONE);
+    }
+
+    /**
+     * Gives a bound or reference series of one point a marker in its line color: a square for a bound, a
+     * downward triangle for a reference. Measured and failed series already have markers.
+     */
+    static void markSinglePoint(XYSeries series, CapacityCurve.Kind kind) {
+        if (kind == CapacityCurve.Kind.BOUND) {
+            series.setMarker(SeriesMarkers.SQUARE);
+            series.setMarkerColor(series.getLineColor());
+        } else if (kind == CapacityCurve.Kind.REFERENCE) {
+            series.setMarker(SeriesMarkers.TRIANGLE_DOWN);
+            series.setMarkerColor(series.getLineColor());
+        }
     }
 
     /** Styles the failures of the {@code index}-th measured series: its color, cross markers, no line. */
