@@ -41,6 +41,12 @@ final class TheoryCapacityCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TheoryCapacityCommand.class);
 
+    private static final String SUMMARY_FILE = "summary.tsv";
+    private static final String CHILD_PART = "last-family";
+    private static final String SUMMARY_HEADER = "task\tn\tqueries\tcounting_bound_dim\tde_free_embeddings_dim"
+            + "\tarr_construction_dim\tarr_construction_fraction\tarr_transformer_binary_fraction"
+            + "\tarr_transformer_atomic_fraction";
+
     @Option(names = "--quick", description = "Small settings: complete task n = 3..7, 500 sampled permutations for "
             + "n = 6, 8, 10, 12, 16 and 4000 for n = 8, 2 restarts of at most 2000 Adam steps per dual-encoder fit, "
             + "and transformers on complete n = 3..7 and sampled n = 6 (joint phase of at most 2000 steps) and, with "
@@ -125,7 +131,7 @@ final class TheoryCapacityCommand implements Callable<Integer> {
         Path staging = directory.staging();
         Path childOut = staging.resolve(CHILD_PART);
         Path childLog = staging.resolve(CHILD_PART + ".log");
-        Process child = split ? startSampledPart(childOut, childLog) : null;
+        Process child = split ? startLastFamily(childOut, childLog) : null;
         List<String> rows = new ArrayList<>();
         List<String> summary = new ArrayList<>();
         try {
@@ -138,7 +144,7 @@ final class TheoryCapacityCommand implements Callable<Integer> {
             }
             summary.addAll(summaryLines(report));
             if (child != null) {
-                mergeSampledPart(child, childOut, childLog, staging, rows, summary);
+                mergeLastFamily(child, childOut, childLog, staging, rows, summary);
                 child = null;
             }
         } finally {
@@ -167,7 +173,7 @@ final class TheoryCapacityCommand implements Callable<Integer> {
     }
 
     /** Starts this command in a child process for the last sampled-permutations family, writing into {@code out}. */
-    private Process startSampledPart(Path out, Path log) throws IOException {
+    private Process startLastFamily(Path out, Path log) throws IOException {
         List<String> command = new ArrayList<>(List.of("theory", "capacity", "--part", "last", "--jobs", "1", "--seed",
                 Long.toString(seed), "--out", out.toString()));
         if (quick) {
@@ -198,7 +204,7 @@ final class TheoryCapacityCommand implements Callable<Integer> {
      *
      * @throws IllegalStateException if the child failed (its log is kept in the output directory)
      */
-    private static void mergeSampledPart(Process child, Path childOut, Path childLog, Path staging, List<String> rows,
+    private static void mergeLastFamily(Process child, Path childOut, Path childLog, Path staging, List<String> rows,
             List<String> summary) throws IOException {
         int code;
         try {
@@ -208,8 +214,8 @@ final class TheoryCapacityCommand implements Callable<Integer> {
             throw new IllegalStateException("Interrupted while waiting for the process of the last family", e);
         }
         if (code != 0) {
-            throw new IllegalStateException("The process of the last sampled-permutations family exited with code " + code + "; see its log "
-                    + childLog + " (the partial output stays in " + staging + ")");
+            throw new IllegalStateException("The process of the last sampled-permutations family exited with code "
+                    + code + "; see its log " + childLog + " (the partial output stays in " + staging + ")");
         }
         List<String> childRows = Files.readAllLines(childOut.resolve("capacity.csv"));
         rows.addAll(childRows.subList(1, childRows.size()));
@@ -227,12 +233,6 @@ final class TheoryCapacityCommand implements Callable<Integer> {
         }
         Files.delete(childOut);
     }
-
-    private static final String SUMMARY_FILE = "summary.tsv";
-    private static final String CHILD_PART = "last-family";
-    private static final String SUMMARY_HEADER = "task\tn\tqueries\tcounting_bound_dim\tde_free_embeddings_dim"
-            + "\tarr_construction_dim\tarr_construction_fraction\tarr_transformer_binary_fraction"
-            + "\tarr_transformer_atomic_fraction";
 
     /** Returns one TSV line per task and n: the counting bound, the dual encoder and the construction dimension. */
     private static List<String> summaryLines(CapacityExperiment.Report report) {
