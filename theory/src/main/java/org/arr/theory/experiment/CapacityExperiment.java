@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.IntFunction;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.arr.theory.capacity.DimensionSearch;
@@ -179,9 +180,17 @@ public final class CapacityExperiment {
     }
 
     private final Config config;
+    private final boolean showProgress;
 
+    /** Creates an experiment that shows progress bars on stderr. */
     public CapacityExperiment(Config config) {
+        this(config, true);
+    }
+
+    /** Creates an experiment; without {@code showProgress} the progress bars print nothing. */
+    public CapacityExperiment(Config config, boolean showProgress) {
         this.config = config;
+        this.showProgress = showProgress;
     }
 
     /**
@@ -225,8 +234,12 @@ public final class CapacityExperiment {
         }
         DimensionSearch search = new DimensionSearch(new FreeEmbeddingFitter(), config.fit());
 
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("capacity " + task).setInitialMax(ns.length)
-                .continuousUpdate().build()) {
+        ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName("capacity " + task).setInitialMax(ns.length)
+                .continuousUpdate();
+        if (!showProgress) {
+            builder.setConsumer(new DelegatingProgressBarConsumer(line -> { }));
+        }
+        try (ProgressBar bar = builder.build()) {
             for (int n : ns) {
                 RankingTargets targets = targetsForN.apply(n);
                 int queries = targets.queryCount();

@@ -248,9 +248,10 @@ public final class TransformerCapacity {
             RestartResult result = trainOnce(targets, docIds, trie, modelConfig, settings, settings.seed() + restart);
             steps += result.steps();
             restartsRun++;
-            LOG.info("Transformer dModel {} with {} docIDs, n {}, restart {}: {}/{} rankings realized after {} steps, "
-                    + "loss {}", settings.dModel(), kind.label(), n, restart, result.realized(), targets.queryCount(),
-                    result.steps(), String.format(Locale.ROOT, "%.4f", result.loss()));
+            LOG.info("Transformer dModel {} with {} docIDs, n {}, restart {}: {}/{} rankings realized after {} steps "
+                    + "({} after the joint phase, loss {})", settings.dModel(), kind.label(), n, restart, result.realized(),
+                    targets.queryCount(), result.steps(), result.realizedAfterJointPhase(),
+                    String.format(Locale.ROOT, "%.4f", result.loss()));
             if (best == null || result.realized() > best.realized()) {
                 best = result;
             }
