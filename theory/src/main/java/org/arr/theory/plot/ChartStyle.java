@@ -56,12 +56,14 @@ final class ChartStyle {
     }
 
     /**
-     * Makes the x axis span exactly {@code [min, max]} and labels only the ticks at integers. A rounding label
-     * pattern such as {@code "#"} is avoided because XChart 3.8.8 then labels a tick at x = 3.14 as "3".
+     * Makes the x axis span exactly {@code [min, max]} ({@code [min - 1, min + 1]} when they are equal) and labels
+     * only the ticks at integers. A rounding label pattern such as {@code "#"} is avoided because XChart 3.8.8 then
+     * labels a tick at x = 3.14 as "3".
      */
     static void integerXAxis(XYChart chart, int min, int max) {
-        chart.getStyler().setXAxisMin((double) min);
-        chart.getStyler().setXAxisMax((double) Math.max(max, min + 1));
+        boolean single = max <= min;
+        chart.getStyler().setXAxisMin((double) (single ? min - 1 : min));
+        chart.getStyler().setXAxisMax((double) (single ? min + 1 : max));
         chart.getStyler().setxAxisTickLabelsFormattingFunction(
                 x -> Math.abs(x - Math.rint(x)) < 1e-9 ? Long.toString(Math.round(x)) : "");
     }
