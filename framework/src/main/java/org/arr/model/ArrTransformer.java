@@ -43,7 +43,7 @@ public final class ArrTransformer extends PreNormTransformerStack {
         this.head = addChildBlock("head", Linear.builder().setUnits(config.docIdVocabularySize()).build());
     }
 
-    /** Returns the row of the token embedding table that holds query token {@code token}. */
+    /** Returns the row of the token embedding table that contains query token {@code token}. */
     public static int queryTokenRow(int token) {
         return token + 1;
     }

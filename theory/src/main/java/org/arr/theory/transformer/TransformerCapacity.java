@@ -57,9 +57,9 @@ import org.slf4j.LoggerFactory;
  * {@link Settings#maxSteps()}, gradients clipped to norm 1 and no dropout. The token embedding table, which contains
  * the per-query parameters, uses {@link Settings#embeddingRateFactor()} times that rate. The phase ends when every
  * query is realized, after {@link Settings#maxSteps()} steps, or when the number of realized queries has not grown
- * for {@link Settings#patience()} steps. The decay matters: on 500 sampled permutations of 6 documents (default seed,
- * one phase, no margin, no embedding factor) a constant rate of 0.01 realized 489 rankings after 3000 steps, a decay
- * from 0.01 to 0.0001 realized 498 after 4000, and a decay from 0.02 to 0.0001 all 500 after 1918 steps.
+ * for {@link Settings#patience()} steps. The decay matters. On 500 sampled permutations of 6 documents (default
+ * seed, one phase, no margin, no embedding factor), a constant rate of 0.01 realized 489 rankings after 3000 steps.
+ * A decay from 0.01 to 0.0001 realized 498 after 4000, and a decay from 0.02 to 0.0001 all 500 after 1918 steps.
  *
  * <p>In the repair phase the network is frozen and only queries are refitted, the per-query analogue of a
  * restart. It runs when at most 10% of the queries are unrealized after the joint phase. For up to
@@ -287,11 +287,12 @@ public final class TransformerCapacity {
                     new Shape((long) packed.slots() * modelConfig.docIdVocabularySize(), n));
             Scoring scoring = new Scoring(model, packed, selector, targets, queryLength);
 
-            JointResult joint = trainJointly(scoring, settings, seed);
+            List<Parameter> parameters = trainableParameters(model);
+            JointResult joint = trainJointly(scoring, parameters, settings, seed);
             if (joint.diverged()) {
                 return new RestartResult(0, 0, joint.loss(), joint.steps(), model.parameterCount(), true);
             }
-            long repairSteps = repair(scoring, settings, joint.scores(), seed);
+            long repairSteps = repair(scoring, parameters, settings, joint.scores(), seed);
 
             int[][] queries = new int[queryCount][];
             for (int q = 0; q < queryCount; q++) {
@@ -310,20 +311,19 @@ public final class TransformerCapacity {
     }
 
     /**
-     * The end of a joint phase: the queries realized by its last scores, its last loss, steps, every query's current
-     * scores {@code [m * n]}.
+     * The end of a joint phase: the number of queries its last scores realize, its last loss, its steps and every
+     * query's current scores {@code [m * n]}.
      */
     private record JointResult(int realized, double loss, long steps, float[] scores, boolean diverged) {
     }
 
     /** Runs the joint phase (see the class comment) on a fresh model; stops early on a non-finite loss or gradient. */
-    private static JointResult trainJointly(Scoring scoring, Settings settings, long seed) {
+    private static JointResult trainJointly(Scoring scoring, List<Parameter> parameters, Settings settings, long seed) {
         ArrModel model = scoring.model();
         RankingTargets targets = scoring.targets();
         int queryCount = targets.queryCount();
         int n = targets.documentCount();
         int warmupSteps = Math.max(1, (int) Math.ceil(WARMUP_FRACTION * settings.maxSteps()));
-        List<Parameter> parameters = trainableParameters(model);
         Parameter embedding = tokenEmbedding(parameters);
         List<Parameter> network = new ArrayList<>(parameters);
         network.remove(embedding);
@@ -442,10 +442,12 @@ public final class TransformerCapacity {
      * Runs the repair phase (see the class comment): redraws and refits the embeddings of the queries that
      * {@code scores} do not realize, round after round, with every other parameter fixed.
      *
+     * @param parameters the model's trainable parameters, of which only the token embedding table changes
      * @param scores every query's scores {@code [m * n]} under the current parameters
      * @return the number of repair steps taken
      */
-    private static long repair(Scoring scoring, Settings settings, float[] scores, long seed) {
+    private static long repair(Scoring scoring, List<Parameter> parameters, Settings settings, float[] scores,
+            long seed) {
         ArrModel model = scoring.model();
         RankingTargets targets = scoring.targets();
         int n = targets.documentCount();
@@ -455,7 +457,6 @@ public final class TransformerCapacity {
         double[] scratch = new double[n + 1];
         int[] failing = IntStream.range(0, targets.queryCount())
                 .filter(q -> !targets.isRealized(q, copyScores(scores, q, query))).toArray();
-        List<Parameter> parameters = trainableParameters(model);
         Parameter embedding = tokenEmbedding(parameters);
         NDArray table = embedding.getArray();
         long steps = 0;
@@ -534,7 +535,7 @@ public final class TransformerCapacity {
         return steps;
     }
 
-    /** Copies query {@code q}'s scores out of a row-major {@code [m * n]} array into {@code into}; returns it. */
+    /** Copies query {@code q}'s scores out of a row-major {@code [m * n]} array into {@code into} and returns it. */
     private static double[] copyScores(float[] scores, int q, double[] into) {
         int n = into.length;
         for (int d = 0; d < n; d++) {
@@ -562,7 +563,9 @@ public final class TransformerCapacity {
         NDArray scores(int[] queries, NDManager manager) {
             int[] tokens = new int[queries.length * queryLength];
             for (int a = 0; a < queries.length; a++) {
-                System.arraycopy(tokens(queries[a]), 0, tokens, a * queryLength, queryLength);
+                for (int j = 0; j < queryLength; j++) {
+                    tokens[a * queryLength + j] = queries[a] * queryLength + j;
+                }
             }
             NDArray input = manager.create(tokens, new Shape(queries.length, queryLength));
             NDArray logProbabilities = model.trieLogits(input, packed, false).logSoftmax(2);

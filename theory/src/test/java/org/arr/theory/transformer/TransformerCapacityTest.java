@@ -47,8 +47,8 @@ class TransformerCapacityTest {
 
     @Test
     void repairPhaseRealizesRankingsTheJointPhaseMissed() {
-        // A joint phase too short to fit all 120 permutations of 5 documents; refitting only the failing queries'
-        // embeddings, with the network fixed, realizes the rest. The final count comes from exhaustive scoring.
+        // The joint phase is too short to fit all 120 permutations of 5 documents. Refitting only the failing
+        // queries' embeddings, with the network fixed, realizes the rest, as exhaustive scoring confirms.
         RankingTargets targets = RankingTargets.fullRankings(Permutations.all(5), 5);
         TransformerCapacity.Settings settings = new TransformerCapacity.Settings(4, 2, 1, 8, 4, JOINT_STEPS, 0.02, 0.0001,
                 5, 1, 600, 6, 500, 0.1, 1, 3);
